@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { ofetch, type FetchResponse } from 'ofetch';
+import { z } from 'zod';
+import { USER_AGENT } from '../version.js';
+import { parseBaseUrl } from './base-url.js';
+import { ApiError } from './errors.js';
+import { describeUnexpectedBody, parseBody, readBodyCapped } from './response-body.js';
+import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type HttpMethod, type RetryPolicy } from './retry-policy.js';
+import {
+  errorEnvelopeSchema,
+  invitationSchema,
+  orgSlugSchema,
+  organizationSchema,
+  type Invitation,
+  type InvitationStatus,
+  type InviteRequest,
+  type Organization,
+} from './schemas.js';
+
+export interface RetryWait {
+  /** The attempt that just failed (1-based). */
+  attempt: number;
+  delayMs: number;
+  /** Epoch milliseconds at which the next attempt starts: what a countdown counts to. */
+  until: number;
+  reason: ApiError;
+  /** The server asked for longer than the cap (see `requestedMs`). */
+  capped: boolean;
+  requestedMs: number | undefined;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token?: string | undefined;
+  /** Per attempt, covering headers and body. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Told about every wait before a retry. */
+  onRetryWait?: (wait: RetryWait) => void;
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onRetryWait?: (wait: RetryWait) => void;
+}
+
+export interface CreateInvitationOptions extends CallOptions {
+  /** Reuse the same key on every retry of the same invitation, across runs too. */
+  idempotencyKey?: string;
+}
+
+export type InvitationsClient = ReturnType<typeof createClient>;
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const INVITATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}
+
+export function createClient(options: ClientOptions) {
+  const baseUrl = parseBaseUrl(options.baseUrl);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const http = ofetch.create({
+    baseURL: baseUrl.href.replace(/\/$/, ''),
+    headers: {
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    // Retries, redirects, timeouts and status handling are ours (see retry-policy.ts).
+    retry: false,
+    redirect: 'manual',
+    ignoreResponseError: true,
+    responseType: 'stream',
+  });
+
+  interface Request {
+    method: HttpMethod;
+    path: string;
+    query?: Record<string, string>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }
+
+  async function attempt(request: Request, signal: AbortSignal | undefined): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new TimeoutMarker()), timeoutMs);
+    const onCallerAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      let response: FetchResponse<unknown>;
+      try {
+        response = await http.raw(request.path, {
+          method: request.method,
+          query: request.query,
+          body: request.body as Record<string, unknown> | undefined,
+          headers: request.headers,
+          signal: controller.signal,
+        });
+      } catch (caught) {
+        throw transportError(caught, controller.signal, baseUrl);
+      }
+      return await interpret(response, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function interpret(response: FetchResponse<unknown>, signal: AbortSignal): Promise<unknown> {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      throw redirectError(status, response.headers.get('location'), baseUrl);
+    }
+    let body;
+    try {
+      body = await readBodyCapped(response.body);
+    } catch (caught) {
+      throw transportError(caught, signal, baseUrl);
+    }
+    if (status === 204) return undefined;
+    const parsed = parseBody(body);
+    if (status >= 200 && status < 300) {
+      const contentType = response.headers.get('content-type') ?? '';
+      if (parsed.kind !== 'json') {
+        throw new ApiError({ kind: 'invalid_response', status, detail: `Unexpected answer: ${describeUnexpectedBody(parsed)}` });
+      }
+      if (contentType && !/json/i.test(contentType)) {
+        throw new ApiError({ kind: 'invalid_response', status, detail: `Unexpected answer: the content type is ${contentType}, not JSON` });
+      }
+      return parsed.value;
+    }
+    throw httpError(status, parsed, parseRetryAfter(response.headers.get('retry-after')));
+  }
+
+  async function send(request: Request, call: CallOptions = {}): Promise<unknown> {
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      try {
+        return await attempt(request, call.signal);
+      } catch (caught) {
+        const error = caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
+        if (attemptNumber >= policy.maxAttempts || !isRetryable(request.method, error) || call.signal?.aborted) {
+          throw attemptNumber > 1 ? error.withAttempts(attemptNumber) : error;
+        }
+        const delay = retryDelay(error, attemptNumber, policy, options.random);
+        const wait: RetryWait = {
+          attempt: attemptNumber,
+          delayMs: delay.delayMs,
+          until: Date.now() + delay.delayMs,
+          reason: error,
+          capped: delay.capped,
+          requestedMs: delay.requestedMs,
+        };
+        (call.onRetryWait ?? options.onRetryWait)?.(wait);
+        await sleep(delay.delayMs, call.signal);
+      }
+    }
+  }
+
+  async function get<T>(path: string, schema: z.ZodType<T>, call?: CallOptions, query?: Record<string, string>): Promise<T> {
+    return validated(await send({ method: 'GET', path, query }, call), schema);
+  }
+
+  return {
+    baseUrl: baseUrl.href,
+
+    listOrgs(call?: CallOptions): Promise<Organization[]> {
+      return get('/api/v1/org', z.array(organizationSchema), call);
+    },
+
+    getOrg(org: string, call?: CallOptions): Promise<Organization> {
+      return get(`/api/v1/org/${orgSegment(org)}`, organizationSchema, call);
+    },
+
+    listInvitations(org: string, filter: { status?: InvitationStatus } = {}, call?: CallOptions): Promise<Invitation[]> {
+      const query = filter.status ? { status: filter.status } : undefined;
+      return get(`/api/v1/org/${orgSegment(org)}/invitations`, z.array(invitationSchema), call, query);
+    },
+
+    async createInvitation(org: string, invite: InviteRequest, call: CreateInvitationOptions = {}): Promise<Invitation> {
+      const path = `/api/v1/org/${orgSegment(org)}/invitations`;
+      const headers = { 'idempotency-key': call.idempotencyKey ?? newIdempotencyKey() };
+      return validated(await send({ method: 'POST', path, body: invite, headers }, call), invitationSchema);
+    },
+
+    async revokeInvitation(org: string, id: string, call?: CallOptions): Promise<void> {
+      if (!INVITATION_ID.test(id)) {
+        throw new ApiError({ kind: 'refused', detail: `"${id.slice(0, 80)}" is not a valid invitation id` });
+      }
+      await send({ method: 'DELETE', path: `/api/v1/org/${orgSegment(org)}/invitations/${encodeURIComponent(id)}` }, call);
+    },
+  };
+}
+
+/** Checks an org key before it goes into a URL; encodes it anyway, so nothing can reach another path. */
+function orgSegment(org: string): string {
+  const result = orgSlugSchema.safeParse(org);
+  if (!result.success) {
+    throw new ApiError({
+      kind: 'refused',
+      detail: `"${org.slice(0, 80)}" is not an organization key: ${result.error.issues[0]?.message ?? 'invalid'}`,
+    });
+  }
+  return encodeURIComponent(result.data);
+}
+
+function validated<T>(value: unknown, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  throw new ApiError({
+    kind: 'invalid_response',
+    detail: `Unexpected answer: the response does not match the API contract${where} (${issue?.message ?? 'invalid'})`,
+  });
+}
+
+function httpError(status: number, parsed: ReturnType<typeof parseBody>, retryAfterSeconds: number | undefined): ApiError {
+  const envelope = parsed.kind === 'json' ? errorEnvelopeSchema.safeParse(parsed.value) : undefined;
+  if (envelope?.success) {
+    const { type, detail, errors } = envelope.data;
+    return new ApiError({ kind: 'http', status, type, detail, fieldErrors: errors, retryAfterSeconds });
+  }
+  const described = parsed.kind === 'json' ? 'the error body is not the API error envelope' : describeUnexpectedBody(parsed);
+  return new ApiError({ kind: 'http', status, detail: `${capitalize(described)}`, retryAfterSeconds });
+}
+
+function redirectError(status: number, location: string | null, baseUrl: URL): ApiError {
+  let target = 'another address';
+  if (location) {
+    try {
+      target = new URL(location, baseUrl).origin;
+    } catch {
+      target = 'an unreadable address';
+    }
+  }
+  return new ApiError({
+    kind: 'redirect',
+    status,
+    detail: `The server redirected to ${target}; redirects are not followed, so the token is only ever sent to ${baseUrl.origin}. Check the API URL.`,
+  });
+}
+
+class TimeoutMarker extends Error {}
+
+/** Maps a failed fetch or body read to timeout, cancelled or network, without keeping the raw error. */
+function transportError(caught: unknown, signal: AbortSignal, baseUrl: URL): ApiError {
+  if (signal.aborted && signal.reason instanceof TimeoutMarker) {
+    return new ApiError({ kind: 'timeout', detail: `No complete answer from ${baseUrl.host} in time (the request timed out)` });
+  }
+  if (signal.aborted) return new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' });
+  const code = systemErrorCode(caught);
+  const detail =
+    code === 'ECONNREFUSED'
+      ? `Could not connect to ${baseUrl.host} (connection refused): is the server running and the API URL right?`
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? `Could not find the host ${baseUrl.hostname}: check the API URL and your network`
+        : `The connection to ${baseUrl.host} was dropped before a complete answer${code ? ` (${code})` : ''}`;
+  return new ApiError({ kind: 'network', detail });
+}
+
+/** The first `code` in an error's cause chain, e.g. ECONNREFUSED from undici's "fetch failed". */
+function systemErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

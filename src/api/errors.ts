@@ -1,0 +1,84 @@
+import { STATUS_CODES } from 'node:http';
+import type { FieldError } from './schemas.js';
+
+/**
+ * What went wrong, by cause rather than by status:
+ * - `http`: the server answered with an error status (see `status`, `type`, `detail`);
+ * - `network`: no answer (connection refused or reset, DNS failure);
+ * - `timeout`: no complete answer in time;
+ * - `invalid_response`: a success status whose body is not what the contract promises;
+ * - `redirect`: the server redirected; redirects are never followed, so the token stays put;
+ * - `refused`: the client declined to send (bad org key, token over plain http, ...);
+ * - `cancelled`: the caller aborted the request.
+ */
+export type ApiErrorKind =
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'invalid_response'
+  | 'redirect'
+  | 'refused'
+  | 'cancelled';
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind;
+  detail: string;
+  status?: number;
+  type?: string;
+  fieldErrors?: FieldError[];
+  retryAfterSeconds?: number;
+  attempts?: number;
+}
+
+/**
+ * The one error every client call rejects with. It holds only data that is safe to print or
+ * serialize: never the request's headers (which carry the token) and never a raw FetchError.
+ * Server-sent strings (`type`, `detail`, `fieldErrors`) are kept as sent; sanitize to display.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly type: string | undefined;
+  readonly detail: string;
+  readonly fieldErrors: FieldError[];
+  readonly retryAfterSeconds: number | undefined;
+  readonly attempts: number;
+
+  constructor(init: ApiErrorInit) {
+    super(init.status ? `${init.status} ${statusName(init.status)}: ${init.detail}` : init.detail);
+    this.kind = init.kind;
+    this.status = init.status;
+    this.type = init.type;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.attempts = init.attempts ?? 1;
+  }
+
+  withAttempts(attempts: number): ApiError {
+    return new ApiError({ ...this.toJSON(), attempts });
+  }
+
+  toJSON(): Required<Omit<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds'>> &
+    Pick<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds'> {
+    return {
+      kind: this.kind,
+      status: this.status,
+      type: this.type,
+      detail: this.detail,
+      fieldErrors: this.fieldErrors,
+      retryAfterSeconds: this.retryAfterSeconds,
+      attempts: this.attempts,
+    };
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** The reason phrase for an HTTP status, e.g. 404 → "Not Found". */
+export function statusName(status: number): string {
+  return STATUS_CODES[status] ?? 'Unknown Status';
+}

@@ -1,0 +1,73 @@
+// Reading and interpreting response bodies that may be anything: JSON, an HTML page from a
+// proxy, nothing at all, or megabytes. Every outcome is data, never an exception.
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface BodyText {
+  text: string;
+  /** The body was longer than the cap; `text` holds its beginning. */
+  truncated: boolean;
+}
+
+/** Reads at most `limit` bytes of a body, then cancels the rest of the stream. */
+export async function readBodyCapped(
+  body: ReadableStream<Uint8Array> | null,
+  limit = MAX_BODY_BYTES,
+): Promise<BodyText> {
+  if (!body) return { text: '', truncated: false };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = limit - size;
+    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(value.byteLength, room);
+    if (value.byteLength > room) {
+      truncated = true;
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated };
+}
+
+export type ParsedBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'empty' }
+  | { kind: 'html'; title: string | undefined }
+  | { kind: 'unreadable'; reason: string };
+
+/** Parses a body as JSON whatever its content type claims, and says what it was if not JSON. */
+export function parseBody(body: BodyText): ParsedBody {
+  const text = body.text.trim();
+  if (text === '') return { kind: 'empty' };
+  if (body.truncated) return { kind: 'unreadable', reason: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` };
+  if (/^<(?:!doctype|html|head|body|title|h1|center)\b/i.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    return { kind: 'html', title: title || undefined };
+  }
+  try {
+    return { kind: 'json', value: JSON.parse(text) };
+  } catch {
+    return { kind: 'unreadable', reason: 'the body is not valid JSON (truncated or garbled)' };
+  }
+}
+
+/** A short human description of a body that is not what was expected. */
+export function describeUnexpectedBody(parsed: ParsedBody): string {
+  switch (parsed.kind) {
+    case 'empty':
+      return 'the response body is empty';
+    case 'html':
+      return parsed.title
+        ? `the server sent an HTML page ("${parsed.title.slice(0, 120)}"), not JSON; a proxy or gateway may be in the way`
+        : 'the server sent an HTML page, not JSON; a proxy or gateway may be in the way';
+    case 'unreadable':
+      return parsed.reason;
+    case 'json':
+      return 'the response does not match the API contract';
+  }
+}

@@ -1,0 +1,89 @@
+// `invite-tui sandbox`: runs the sandbox server in the foreground until Ctrl-C or SIGTERM.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../usage-error.js';
+import { FAULT_KINDS, parseFaultSpec } from './faults.js';
+import { startSandbox } from './server.js';
+
+export const SANDBOX_HELP = `Usage: invite-tui sandbox [options]
+
+Runs a local server that implements the invitations API with demo data.
+The first line on stdout is its base URL; the request log goes to stderr.
+Tokens: demo-owner (owner of every org), demo-reader (reader everywhere).
+
+Options:
+  --host HOST                 address to listen on (default 127.0.0.1)
+  --port N                    port, 0 picks a free one (default 0)
+  --data FILE                 keep state in FILE across restarts
+  --seed N                    seed for the demo data (default 1)
+  --invitations N             seed N invitations into the first org
+  --rate N                    requests per second per token before 429
+  --latency MS                delay every answer by MS
+  --faults SPEC               inject faults (see below)
+  --min-client-version V      answer 426 to invite-tui clients older than V
+  --quiet                     no request log
+
+Fault SPEC: comma-separated KIND[=ARG][@METHOD][TRIGGER], TRIGGER one of
+  :P (probability 0..1), #N (Nth matching request), %N (every Nth); none = always.
+  e.g. --faults "502@POST%3,latency=200:0.5"
+${Object.entries(FAULT_KINDS)
+  .map(([kind, meaning]) => `  ${kind.padEnd(12)}${meaning}`)
+  .join('\n')}
+`;
+
+export async function runSandboxCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      invitations: { type: 'string' },
+      rate: { type: 'string' },
+      latency: { type: 'string' },
+      faults: { type: 'string' },
+      'min-client-version': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(SANDBOX_HELP);
+    return 0;
+  }
+  const sandbox = await startSandbox({
+    host: values.host,
+    port: wholeNumber('--port', values.port),
+    dataFile: values.data,
+    seed: wholeNumber('--seed', values.seed),
+    invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
+    rate: values.rate === undefined ? undefined : wholeNumber('--rate', values.rate, 1),
+    latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
+    faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
+    minClientVersion: values['min-client-version'],
+    log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${sandbox.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sandbox.close();
+  return 0;
+}
+
+function wholeNumber(flag: string, value: string, minimum = 0): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < minimum) throw new UsageError(`${flag} takes a whole number${minimum ? ` of at least ${minimum}` : ''} (got "${value}")`);
+  return number;
+}
+
+function parseFaultSpecOrUsage(spec: string) {
+  try {
+    return parseFaultSpec(spec);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
