@@ -39,7 +39,8 @@ export interface FaultRule {
   trigger: FaultTrigger;
 }
 
-const RULE = /^([a-z0-9-]+)(?:=([^@:#%]+))?(?:@([A-Za-z]+))?(?::([\d.]+)|#(\d+)|%(\d+))?$/;
+// ARG may itself hold ':' (a redirect URL); a trailing :P, #N or %N is always the trigger.
+const RULE = /^([a-z0-9-]+)(?:=(.+?))?(?:@([A-Za-z]+))?(?::([\d.]+)|#(\d+)|%(\d+))?$/;
 
 export function parseFaultSpec(spec: string): FaultRule[] {
   return spec
