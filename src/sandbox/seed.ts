@@ -121,8 +121,10 @@ export function effectiveStatus(invitation: StoredInvitation, now: number): Stor
 
 /** first.last@domain, unique for every index (a numeric suffix once the name pairs run out). */
 function personAddress(index: number, domain: string): string {
+  const turn = Math.floor(index / FIRST_NAMES.length);
   const first = FIRST_NAMES[index % FIRST_NAMES.length];
-  const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length];
+  // Stepping the last name by 7 mixes the pairs; each (first, last) pair still comes once per round.
+  const last = LAST_NAMES[(turn + 7 * (index % FIRST_NAMES.length)) % LAST_NAMES.length];
   const round = Math.floor(index / (FIRST_NAMES.length * LAST_NAMES.length));
   return `${first}.${last}${round ? round : ''}@${domain}`;
 }

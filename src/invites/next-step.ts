@@ -1,0 +1,56 @@
+// One line of advice for each kind of failure: what the person can do next.
+import type { ApiError } from '../api/errors.js';
+
+export type NextAction = 'retry' | 'browse' | 'fix-field' | 'pick-org' | 'none';
+
+export interface NextStep {
+  text: string;
+  action: NextAction;
+}
+
+/** True when sending again is safe and may help: nothing was done, or the same key makes a repeat harmless. */
+export function isRetryableFailure(error: ApiError): boolean {
+  if (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'invalid_response') return true;
+  return error.kind === 'http' && error.status !== undefined && (error.status === 429 || error.status >= 500);
+}
+
+export function nextStepFor(error: ApiError, version: string): NextStep {
+  if (error.kind === 'refused') return { text: 'Nothing was sent: fix the setting named above.', action: 'none' };
+  if (error.kind === 'redirect') return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
+  if (error.kind === 'cancelled') return { text: 'Not sent: cancelled.', action: 'retry' };
+  if (isRetryableFailure(error)) {
+    const what = error.status === 429 ? 'Still rate limited after waiting' : 'The server or network failed';
+    return { text: `${what}. Press r to retry (safe: the same Idempotency-Key is reused).`, action: 'retry' };
+  }
+  switch (error.status) {
+    case 401:
+      return { text: 'Check the token: set INVITE_API_TOKEN to a valid token for this server.', action: 'none' };
+    case 403:
+      return { text: 'You need the owner role here, or external invites are switched off for this org.', action: 'none' };
+    case 404:
+      return { text: 'Organization not found: press Esc and pick another.', action: 'pick-org' };
+    case 409:
+      return { text: 'Already invited or a member: press b to open it in Browse.', action: 'browse' };
+    case 400:
+    case 422:
+      return { text: `Press f to fix ${fieldName(error)} and send again.`, action: 'fix-field' };
+    case 426:
+      return { text: `This server needs a newer invite-tui (this is ${version}): upgrade, then try again.`, action: 'none' };
+    default:
+      return { text: 'The server refused the request.', action: 'none' };
+  }
+}
+
+/** The field a validation error points at, from `errors[].loc` (["body","email"] → "the address"). */
+export function fieldName(error: ApiError): string {
+  const loc = error.fieldErrors[0]?.loc ?? [];
+  const field = loc[loc.length - 1];
+  if (field === 'email') return 'the address';
+  if (field === 'role') return 'the role';
+  return 'the request';
+}
+
+/** Which step a validation error sends the person back to. */
+export function fieldStep(error: ApiError): 'emails' | 'role' {
+  return error.fieldErrors.some((entry) => entry.loc.includes('role')) ? 'role' : 'emails';
+}

@@ -1,0 +1,54 @@
+import { Box, Text } from 'ink';
+import type { ApiError } from '../../api/errors.js';
+import { statusName } from '../../api/errors.js';
+import { nextStepFor } from '../../invites/next-step.js';
+import { VERSION } from '../../version.js';
+import { useDisplay } from '../services.js';
+import { useTheme } from '../theme.js';
+
+const KIND_TITLES: Record<ApiError['kind'], string> = {
+  http: 'Error',
+  network: 'Network error',
+  timeout: 'Timed out',
+  invalid_response: 'Unexpected answer',
+  redirect: 'Redirect refused',
+  refused: 'Not sent',
+  cancelled: 'Cancelled',
+};
+
+/** An error as the server sent it (status and name, type, detail, every field error) and what to do next. */
+export function ErrorDetails({ error, width, showNextStep = true }: { error: ApiError; width: number; showNextStep?: boolean }) {
+  const theme = useTheme();
+  const show = useDisplay();
+  const heading = error.status ? `${error.status} ${statusName(error.status)}` : KIND_TITLES[error.kind];
+  const next = nextStepFor(error, VERSION);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text color={theme.color('error')} bold>
+          ✗ {heading}
+        </Text>
+        {error.type ? <Text color={theme.color('muted')}> · {show(error.type, { singleLine: true, maxLength: 60 })}</Text> : null}
+        {error.attempts > 1 ? <Text color={theme.color('muted')}> · after {error.attempts} attempts</Text> : null}
+      </Text>
+      <Text wrap="truncate-end">  {show(error.detail, { singleLine: true, maxLength: 300 })}</Text>
+      {error.fieldErrors.slice(0, 5).map((field, index) => (
+        <Text key={index} wrap="truncate-end">
+          <Text color={theme.color('warning')}>  {show(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}</Text>: {show(field.msg, { singleLine: true, maxLength: 200 })}
+          {field.type ? <Text color={theme.color('muted')}> ({show(field.type, { singleLine: true, maxLength: 40 })})</Text> : null}
+        </Text>
+      ))}
+      {error.fieldErrors.length > 5 && <Text color={theme.color('muted')}>  … and {error.fieldErrors.length - 5} more</Text>}
+      {showNextStep && (
+        <Text color={theme.color('info')} wrap="truncate-end">
+          → {next.text}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+/** How many lines ErrorDetails takes, so screens can budget their height. */
+export function errorDetailsHeight(error: ApiError): number {
+  return 3 + Math.min(5, error.fieldErrors.length) + (error.fieldErrors.length > 5 ? 1 : 0);
+}

@@ -1,0 +1,156 @@
+// All of the send flow's state, changed only here. Pure: effects live in hooks, which
+// dispatch what happened (bubbletea's update(state, msg), in React's reducer form).
+import type { ApiError } from '../../api/errors.js';
+import type { Invitation, Role } from '../../api/schemas.js';
+
+export type Step = 'org' | 'emails' | 'role' | 'review' | 'sending' | 'result' | 'browse';
+export type SendStep = Exclude<Step, 'browse'>;
+
+export interface OrgChoice {
+  key: string;
+  name?: string | undefined;
+  /** The caller's own role; undefined when the org was typed, not listed. */
+  role?: string | undefined;
+}
+
+export type SendOutcome =
+  | { state: 'queued' }
+  | { state: 'sending' }
+  | { state: 'sent'; invitation: Invitation }
+  | { state: 'skipped'; reason: string }
+  | { state: 'failed'; error: ApiError };
+
+export interface SendRow {
+  email: string;
+  display: string;
+  outcome: SendOutcome;
+}
+
+export interface FieldMessage {
+  field: 'emails' | 'role';
+  message: string;
+}
+
+export interface FlowState {
+  step: Step;
+  /** Where Tab from Browse returns to. */
+  sendStep: SendStep;
+  org: OrgChoice | undefined;
+  addressText: string;
+  role: Role;
+  sendEmail: boolean;
+  rows: SendRow[];
+  sendingStartedAt: number | undefined;
+  rateLimitedUntil: number | undefined;
+  cancelling: boolean;
+  fieldMessage: FieldMessage | undefined;
+  /** An address Browse should highlight when it opens (from a 409). */
+  browseFocus: string | undefined;
+}
+
+export type FlowAction =
+  | { type: 'orgChosen'; org: OrgChoice }
+  | { type: 'addressTextChanged'; text: string }
+  | { type: 'addressesConfirmed' }
+  | { type: 'roleChosen'; role: Role }
+  | { type: 'sendEmailToggled' }
+  | { type: 'back' }
+  | { type: 'sendStarted'; rows: SendRow[]; at: number }
+  | { type: 'rowSending'; email: string }
+  | { type: 'rowFinished'; email: string; outcome: SendOutcome }
+  | { type: 'rateLimited'; until: number }
+  | { type: 'cancelRequested' }
+  | { type: 'sendFinished' }
+  | { type: 'fixField'; field: FieldMessage['field']; message: string }
+  | { type: 'browseOpened'; focus?: string | undefined }
+  | { type: 'browseClosed' }
+  | { type: 'newInvitation' }
+  | { type: 'orgChangeRequested' };
+
+export function initialFlowState(org?: OrgChoice): FlowState {
+  return {
+    step: 'org',
+    sendStep: 'org',
+    org,
+    addressText: '',
+    role: 'reader',
+    sendEmail: true,
+    rows: [],
+    sendingStartedAt: undefined,
+    rateLimitedUntil: undefined,
+    cancelling: false,
+    fieldMessage: undefined,
+    browseFocus: undefined,
+  };
+}
+
+const PREVIOUS: Record<SendStep, SendStep> = { org: 'org', emails: 'org', role: 'emails', review: 'role', sending: 'sending', result: 'review' };
+
+export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'orgChosen':
+      return toStep({ ...state, org: action.org, rows: [] }, 'emails');
+    case 'addressTextChanged':
+      return { ...state, addressText: action.text, fieldMessage: state.fieldMessage?.field === 'emails' ? undefined : state.fieldMessage };
+    case 'addressesConfirmed':
+      return toStep(state, 'role');
+    case 'roleChosen':
+      return toStep({ ...state, role: action.role, fieldMessage: undefined }, 'review');
+    case 'sendEmailToggled':
+      return { ...state, sendEmail: !state.sendEmail };
+    case 'back':
+      if (state.step === 'browse') return toStep(state, state.sendStep);
+      return toStep(state, PREVIOUS[state.step]);
+    case 'sendStarted': {
+      // A retry replaces only the rows it sends again; the rest keep their outcome.
+      const resent = new Map(action.rows.map((row) => [row.email, row]));
+      const kept = state.step === 'result' ? state.rows.filter((row) => !resent.has(row.email)) : [];
+      const rows = [...kept, ...action.rows];
+      rows.sort((a, b) => order(state.rows, a.email) - order(state.rows, b.email));
+      return { ...toStep(state, 'sending'), rows, sendingStartedAt: action.at, rateLimitedUntil: undefined, cancelling: false };
+    }
+    case 'rowSending':
+      return updateRow(state, action.email, { state: 'sending' });
+    case 'rowFinished':
+      return updateRow(state, action.email, action.outcome);
+    case 'rateLimited':
+      return { ...state, rateLimitedUntil: Math.max(state.rateLimitedUntil ?? 0, action.until) };
+    case 'cancelRequested':
+      return { ...state, cancelling: true };
+    case 'sendFinished':
+      return { ...toStep(state, 'result'), rateLimitedUntil: undefined };
+    case 'fixField':
+      return { ...toStep(state, action.field), fieldMessage: { field: action.field, message: action.message } };
+    case 'browseOpened':
+      return { ...state, step: 'browse', browseFocus: action.focus };
+    case 'browseClosed':
+      return toStep({ ...state, browseFocus: undefined }, state.sendStep);
+    case 'newInvitation':
+      return { ...toStep(state, 'emails'), addressText: '', rows: [], fieldMessage: undefined };
+    case 'orgChangeRequested':
+      return toStep(state, 'org');
+  }
+}
+
+function toStep(state: FlowState, step: SendStep): FlowState {
+  return { ...state, step, sendStep: step };
+}
+
+function updateRow(state: FlowState, email: string, outcome: SendOutcome): FlowState {
+  return { ...state, rows: state.rows.map((row) => (row.email === email ? { ...row, outcome } : row)) };
+}
+
+/** Rows keep the order the addresses were typed in; new ones go last. */
+function order(rows: SendRow[], email: string): number {
+  const index = rows.findIndex((row) => row.email === email);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+/** Counts for progress and summaries. */
+export function tally(rows: SendRow[]) {
+  const count = (state: SendOutcome['state']) => rows.filter((row) => row.outcome.state === state).length;
+  const sent = count('sent');
+  const failed = count('failed');
+  const skipped = count('skipped');
+  return { total: rows.length, sent, failed, skipped, done: sent + failed + skipped, notSent: count('queued') + count('sending') };
+}

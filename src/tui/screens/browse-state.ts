@@ -1,0 +1,80 @@
+// Browse's own state: cursor, filters, sort, and the revoke confirmation. Pure, like the flow reducer.
+import { INVITATION_STATUSES, type Invitation, type InvitationStatus } from '../../api/schemas.js';
+import { move, moveTo, START, type CursorMove, type ListCursor } from '../widgets/list-cursor.js';
+
+export const SORTS = ['newest', 'oldest', 'email', 'expiry'] as const;
+export type Sort = (typeof SORTS)[number];
+export type StatusFilter = InvitationStatus | 'all';
+const STATUS_CYCLE: StatusFilter[] = ['all', ...INVITATION_STATUSES];
+
+export interface BrowseState {
+  cursor: ListCursor;
+  text: string;
+  filtering: boolean;
+  status: StatusFilter;
+  sort: Sort;
+  details: boolean;
+  /** The invitation awaiting a yes/no before it is revoked. */
+  confirmingRevoke: string | undefined;
+}
+
+export type BrowseAction =
+  | { type: 'move'; how: CursorMove; count: number; height: number }
+  | { type: 'filterStarted' }
+  | { type: 'filterChanged'; text: string }
+  | { type: 'filterEnded'; clear: boolean }
+  | { type: 'statusCycled' }
+  | { type: 'sortCycled' }
+  | { type: 'detailsToggled' }
+  | { type: 'revokeAsked'; id: string }
+  | { type: 'revokeSettled' };
+
+export function initialBrowseState(text = ''): BrowseState {
+  return { cursor: START, text, filtering: false, status: 'all', sort: 'newest', details: false, confirmingRevoke: undefined };
+}
+
+export function browseReducer(state: BrowseState, action: BrowseAction): BrowseState {
+  switch (action.type) {
+    case 'move':
+      return { ...state, cursor: move(state.cursor, action.how, action.count, action.height) };
+    case 'filterStarted':
+      return { ...state, filtering: true };
+    case 'filterChanged':
+      return { ...state, text: action.text, cursor: START };
+    case 'filterEnded':
+      return { ...state, filtering: false, ...(action.clear ? { text: '', cursor: START } : {}) };
+    case 'statusCycled':
+      return { ...state, status: next(STATUS_CYCLE, state.status), cursor: START };
+    case 'sortCycled':
+      return { ...state, sort: next(SORTS, state.sort), cursor: START };
+    case 'detailsToggled':
+      return { ...state, details: !state.details };
+    case 'revokeAsked':
+      return { ...state, confirmingRevoke: action.id };
+    case 'revokeSettled':
+      return { ...state, confirmingRevoke: undefined };
+  }
+}
+
+function next<T>(cycle: readonly T[], current: T): T {
+  return cycle[(cycle.indexOf(current) + 1) % cycle.length] as T;
+}
+
+/** The invitations on screen: filtered by text and status, then sorted. */
+export function visibleInvitations(all: readonly Invitation[], { text, status, sort }: Pick<BrowseState, 'text' | 'status' | 'sort'>): Invitation[] {
+  const needle = text.trim().toLowerCase();
+  const matching = all.filter(
+    (invitation) =>
+      (status === 'all' || invitation.status === status) &&
+      (!needle || (invitation.email ?? '').toLowerCase().includes(needle) || (invitation.role ?? '').includes(needle) || (invitation.id ?? '').includes(needle)),
+  );
+  if (sort === 'newest') return matching; // the API's own order
+  if (sort === 'oldest') return matching.reverse();
+  const key = (invitation: Invitation) => (sort === 'email' ? (invitation.email ?? '') : (invitation.expires_at ?? ''));
+  return matching.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** Keeps the cursor in range after the list under it changed (a revoke, a refresh). */
+export function clampCursor(state: BrowseState, count: number, height: number): BrowseState {
+  return state.cursor.index < count ? state : { ...state, cursor: moveTo(state.cursor, count - 1, count, height) };
+}

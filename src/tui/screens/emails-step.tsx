@@ -1,0 +1,74 @@
+import { Box, Text, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { useState } from 'react';
+import type { FieldMessage } from '../flow/flow-reducer.js';
+import type { SendPlan } from '../hooks/use-send-plan.js';
+import { commandFor, type Command } from '../keys.js';
+import { useDisplay } from '../services.js';
+import { useTextFocus } from '../text-focus.js';
+import { useTheme } from '../theme.js';
+
+export const EMAILS_COMMANDS: Command[] = ['select', 'back', 'switchView'];
+
+interface EmailsStepProps {
+  orgName: string;
+  text: string;
+  plan: SendPlan;
+  fieldMessage: FieldMessage | undefined;
+  onChange: (text: string) => void;
+  onConfirm: () => void;
+  onBack: () => void;
+  width: number;
+  height: number;
+}
+
+/** Step 2: one or many addresses, checked as they are typed. */
+export function EmailsStep({ orgName, text, plan, fieldMessage, onChange, onConfirm, onBack, width, height }: EmailsStepProps) {
+  const theme = useTheme();
+  const show = useDisplay();
+  const [hint, setHint] = useState<string | undefined>();
+  useTextFocus(true);
+  useInput((input, key) => commandFor(['back'], input, key) && onBack());
+
+  const submit = () => {
+    if (plan.sendable.length > 0) return onConfirm();
+    setHint(plan.list.valid.length > 0 ? 'Every address already has a pending invitation.' : 'Type at least one valid address.');
+  };
+  const { list, alreadyPending } = plan;
+  const problems = [
+    ...list.invalid.map((entry) => ({ tone: 'error' as const, text: `✗ ${show(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}` })),
+    ...alreadyPending.map((entry) => ({ tone: 'warning' as const, text: `! ${show(entry.display)}: already has a pending invitation (skipped)` })),
+  ];
+  // The field wraps as it grows; what is left of the height lists the problems.
+  const inputLines = Math.ceil((12 + text.length) / Math.max(1, width));
+  const room = Math.max(1, height - 4 - inputLines - (fieldMessage ? 1 : 0) - (hint ? 1 : 0));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">
+        Who should be invited to {show(orgName, { singleLine: true, maxLength: 40 })}?
+      </Text>
+      <Text color={theme.color('muted')} wrap="truncate-end">
+        Paste one or many: commas, spaces or new lines; “Name &lt;addr&gt;” works.
+      </Text>
+      <Box>
+        <Text color={theme.color('accent')}>Addresses: </Text>
+        <TextInput value={text} onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))} onSubmit={submit} placeholder="ada@example.com" />
+      </Box>
+      {fieldMessage && <Text color={theme.color('error')}>  ↳ server: {show(fieldMessage.message)}</Text>}
+      <Text wrap="truncate-end">
+        <Text color={theme.color('success')}>{plan.sendable.length} to send</Text>
+        {list.invalid.length > 0 && <Text color={theme.color('error')}> · {list.invalid.length} invalid</Text>}
+        {alreadyPending.length > 0 && <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>}
+        {list.duplicates > 0 && <Text color={theme.color('muted')}> · {list.duplicates} duplicate{list.duplicates > 1 ? 's' : ''} collapsed</Text>}
+      </Text>
+      {problems.slice(0, room).map((problem, index) => (
+        <Text key={index} color={theme.color(problem.tone)} wrap="truncate-end">
+          {'  '}
+          {problem.text}
+        </Text>
+      ))}
+      {problems.length > room && <Text color={theme.color('muted')}>  … and {problems.length - room} more</Text>}
+      {hint && <Text color={theme.color('warning')}>{hint}</Text>}
+    </Box>
+  );
+}

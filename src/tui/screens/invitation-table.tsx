@@ -1,0 +1,81 @@
+import { Box, Text } from 'ink';
+import type { Invitation } from '../../api/schemas.js';
+import { describeAge, describeExpiry } from '../../invites/format.js';
+import { useDisplay, useServices } from '../services.js';
+import { statusTone, useTheme } from '../theme.js';
+import { visibleRows, type ListCursor } from '../widgets/list-cursor.js';
+
+const ROLE_WIDTH = 12;
+const STATUS_WIDTH = 10;
+const CREATED_WIDTH = 9;
+const EXPIRY_WIDTH = 16;
+
+interface InvitationTableProps {
+  invitations: readonly Invitation[];
+  cursor: ListCursor;
+  height: number;
+  width: number;
+}
+
+/** Address, role, status badge, age and expiry, for the visible window only. */
+export function InvitationTable({ invitations, cursor, height, width }: InvitationTableProps) {
+  const theme = useTheme();
+  const show = useDisplay();
+  const { now } = useServices();
+  const time = now();
+  // The expiry column goes first when the terminal is narrow.
+  const showExpiry = width >= 76;
+  const emailWidth = Math.max(12, width - 2 - ROLE_WIDTH - STATUS_WIDTH - CREATED_WIDTH - (showExpiry ? EXPIRY_WIDTH : 0));
+  const cell = (text: string, size: number) => (text.length > size - 1 ? `${text.slice(0, size - 2)}… ` : text.padEnd(size));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text color={theme.color('muted')} wrap="truncate-end">
+        {'  '}
+        {cell('ADDRESS', emailWidth)}
+        {cell('ROLE', ROLE_WIDTH)}
+        {cell('STATUS', STATUS_WIDTH)}
+        {cell('CREATED', CREATED_WIDTH)}
+        {showExpiry ? 'EXPIRY' : ''}
+      </Text>
+      {visibleRows(invitations, cursor, height).map((invitation, i) => {
+        const selected = cursor.offset + i === cursor.index;
+        const status = show(invitation.status ?? 'unknown', { singleLine: true, maxLength: 20 });
+        return (
+          <Text key={invitation.id ?? `${cursor.offset + i}`} wrap="truncate-end" bold={selected}>
+            <Text color={selected ? theme.color('selected') : undefined}>{selected ? '❯ ' : '  '}</Text>
+            {cell(show(invitation.email ?? '', { singleLine: true, maxLength: 254 }), emailWidth)}
+            {cell(show(invitation.role, { singleLine: true, maxLength: 20 }), ROLE_WIDTH)}
+            <Text color={theme.color(statusTone(invitation.status))}>{cell(status, STATUS_WIDTH)}</Text>
+            {cell(describeAge(invitation.created_at, time), CREATED_WIDTH)}
+            {showExpiry && invitation.status === 'pending' ? describeExpiry(invitation.expires_at, time) : ''}
+          </Text>
+        );
+      })}
+      <Text color={theme.color('muted')}>
+        {'  '}
+        {invitations.length === 0 ? 0 : cursor.index + 1}/{invitations.length}
+      </Text>
+    </Box>
+  );
+}
+
+/** Every field of one invitation. */
+export function InvitationDetails({ invitation, width }: { invitation: Invitation; width: number }) {
+  const theme = useTheme();
+  const show = useDisplay();
+  const { now } = useServices();
+  const field = (label: string, value: unknown) => (
+    <Text wrap="truncate-end">
+      <Text color={theme.color('muted')}>{label.padEnd(12)}</Text>
+      {show(value ?? '—', { singleLine: true, maxLength: 200 })}
+    </Text>
+  );
+  return (
+    <Box flexDirection="column" width={width} borderStyle="single" borderColor={theme.color('muted')} paddingX={1}>
+      {field('id', invitation.id)}
+      {field('invited by', invitation.invited_by)}
+      {field('created', `${invitation.created_at ?? '—'} (${describeAge(invitation.created_at, now())})`)}
+      {field('expires', `${invitation.expires_at ?? '—'} (${describeExpiry(invitation.expires_at, now())})`)}
+    </Box>
+  );
+}

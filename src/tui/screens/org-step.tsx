@@ -1,0 +1,110 @@
+import { Box, Text, useInput } from 'ink';
+import Spinner from 'ink-spinner';
+import TextInput from 'ink-text-input';
+import { useMemo, useState } from 'react';
+import type { Organization } from '../../api/schemas.js';
+import { ErrorDetails } from '../components/error-details.js';
+import type { OrgChoice } from '../flow/flow-reducer.js';
+import { useOrgs } from '../hooks/use-orgs.js';
+import { commandFor, type Command } from '../keys.js';
+import { useDisplay } from '../services.js';
+import { useTextFocus } from '../text-focus.js';
+import { useTheme } from '../theme.js';
+import { move, moveTo, START } from '../widgets/list-cursor.js';
+import { SelectList } from '../widgets/select-list.js';
+import { useListKeys } from '../widgets/use-list-keys.js';
+import { OrgKeyPrompt } from './org-key-prompt.js';
+
+export const ORG_COMMANDS: Command[] = ['up', 'down', 'select', 'filter', 'switchView', 'help', 'quit'];
+
+interface OrgStepProps {
+  preselect: string | undefined;
+  onChoose: (org: OrgChoice) => void;
+  width: number;
+  height: number;
+}
+
+/** Step 1: pick an organization from the list (or type its key where the server has no list). */
+export function OrgStep({ preselect, onChoose, width, height }: OrgStepProps) {
+  const [orgs, reload] = useOrgs();
+  const theme = useTheme();
+  if (orgs.status === 'missing') return <OrgKeyPrompt onChoose={onChoose} width={width} />;
+  if (orgs.status === 'loading') {
+    return (
+      <Text>
+        <Text color={theme.color('accent')}>
+          <Spinner type="dots" />
+        </Text>{' '}
+        Loading organizations…
+      </Text>
+    );
+  }
+  if (orgs.status === 'error') return <OrgLoadError onRetry={reload} error={orgs.error} width={width} />;
+  return <OrgList orgs={orgs.data} preselect={preselect} onChoose={onChoose} width={width} height={height} />;
+}
+
+function OrgLoadError({ error, onRetry, width }: { error: Parameters<typeof ErrorDetails>[0]['error']; onRetry: () => void; width: number }) {
+  useInput((input, key) => commandFor(['refresh'], input, key) && onRetry());
+  return (
+    <Box flexDirection="column">
+      <Text>Could not load your organizations:</Text>
+      <ErrorDetails error={error} width={width} showNextStep={false} />
+      <Text>Press r to try again.</Text>
+    </Box>
+  );
+}
+
+function OrgList({ orgs, preselect, onChoose, width, height }: { orgs: Organization[]; preselect: string | undefined } & Omit<OrgStepProps, 'preselect'>) {
+  const theme = useTheme();
+  const show = useDisplay();
+  const [filter, setFilter] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const listHeight = Math.max(1, height - 4);
+  const visible = useMemo(() => {
+    const needle = filter.toLowerCase();
+    return orgs.filter((org) => !needle || org.key.includes(needle) || (org.name ?? '').toLowerCase().includes(needle));
+  }, [orgs, filter]);
+  const [cursor, setCursor] = useState(() => moveTo(START, Math.max(0, orgs.findIndex((org) => org.key === preselect)), orgs.length, listHeight));
+  useTextFocus(filtering);
+  useListKeys((how) => setCursor((current) => move(current, how, visible.length, listHeight)), true, !filtering);
+  useInput((input, key) => {
+    const command = commandFor(filtering ? ['select', 'back'] : ['select', 'filter', 'back'], input, key);
+    if (command === 'filter') setFiltering(true);
+    if (command === 'back') {
+      setFiltering(false);
+      setFilter('');
+    }
+    const org = visible[cursor.index];
+    if (command === 'select' && org) onChoose({ key: org.key, name: org.name, role: org.role });
+  });
+
+  const items = visible.map((org) => ({
+    id: org.key,
+    label: show(org.name ?? org.key, { singleLine: true, maxLength: 60 }),
+    hint: `${show(org.key, { singleLine: true, maxLength: 40 })} · ${show(org.role ?? 'unknown role', { singleLine: true, maxLength: 20 })}`,
+    mark: org.role && org.role !== 'owner' ? 'browse only' : undefined,
+  }));
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>Choose an organization</Text>
+      {filtering || filter ? (
+        <Box>
+          <Text color={theme.color('accent')}>/ </Text>
+          <TextInput
+            value={filter}
+            focus={filtering}
+            placeholder="type to filter"
+            onChange={(value) => {
+              setFilter(value);
+              setCursor(START);
+            }}
+            onSubmit={() => setFiltering(false)}
+          />
+        </Box>
+      ) : (
+        <Text color={theme.color('muted')}>{orgs.length} organizations · / to filter</Text>
+      )}
+      {items.length === 0 ? <Text color={theme.color('muted')}>  No organization matches “{filter}”.</Text> : <SelectList items={items} cursor={cursor} height={listHeight} width={width} />}
+    </Box>
+  );
+}

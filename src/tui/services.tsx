@@ -1,0 +1,39 @@
+// What the TUI needs from outside, injected once at the top: tests and the demo point it anywhere.
+import { createContext, useContext } from 'react';
+import type { InvitationsClient } from '../api/client.js';
+import type { LastOrgStore } from '../config/last-org.js';
+import { redactAddresses } from '../invites/format.js';
+import type { Journal } from '../journal/journal.js';
+import { sanitizeServerText, type SanitizeOptions } from '../text/sanitize.js';
+
+export interface Services {
+  client: InvitationsClient;
+  journal: Journal;
+  lastOrg: LastOrgStore;
+  /** Mask addresses on screen (--redact). */
+  redact: boolean;
+  /** "demo sandbox" or the API's host, for the header. */
+  target: string;
+  now: () => number;
+}
+
+export const ServicesContext = createContext<Services | undefined>(undefined);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() needs a <ServicesContext.Provider>');
+  return services;
+}
+
+export function useClient(): InvitationsClient {
+  return useServices().client;
+}
+
+/** Text from the server, made safe for the screen (and redacted in --redact mode). */
+export function useDisplay(): (text: unknown, options?: SanitizeOptions) => string {
+  const { redact } = useServices();
+  return (text, options = { singleLine: true }) => {
+    const safe = sanitizeServerText(text, options);
+    return redact ? redactAddresses(safe) : safe;
+  };
+}
