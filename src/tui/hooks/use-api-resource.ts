@@ -34,7 +34,7 @@ export function useApiResource<T>(key: string | undefined, load: (signal: AbortS
   }, [current]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const resource: Resource<T> = settled?.key === key ? settled.resource : { status: 'loading' };
+  const resource: Resource<T> = settled && settled.key === key ? settled.resource : { status: 'loading' };
   return [resource, reload] as const;
 }
 
