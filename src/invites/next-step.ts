@@ -26,6 +26,7 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
     case 401:
       return { text: 'Check the token: set INVITE_API_TOKEN to a valid token for this server.', action: 'none' };
     case 403:
+      if (error.type === 'member_limit_reached') return { text: 'The organization is full: remove members or pending invitations, or raise its limit.', action: 'none' };
       return { text: 'You need the owner role here, or external invites are switched off for this org.', action: 'none' };
     case 404:
       return { text: 'Organization not found: press Esc and pick another.', action: 'pick-org' };

@@ -27,9 +27,11 @@ export interface ApiOptions {
   clock: () => number;
   rate?: number | undefined;
   minClientVersion?: string | undefined;
+  /** Only part A and GET /org/{org}: the listing and revoking endpoints answer 404. */
+  minimal?: boolean | undefined;
 }
 
-export function createSandboxApi({ store, clock, rate, minClientVersion }: ApiOptions) {
+export function createSandboxApi({ store, clock, rate, minClientVersion, minimal }: ApiOptions) {
   const limiter = rate ? new RateLimiter(rate, clock) : undefined;
 
   function handle(request: ApiRequest): SandboxResponse {
@@ -48,6 +50,8 @@ export function createSandboxApi({ store, clock, rate, minClientVersion }: ApiOp
   function route(request: ApiRequest, token: string, role: Role): SandboxResponse {
     const [api, v1, resource, orgKey, collection, id, ...rest] = request.segments;
     if (api !== 'api' || v1 !== 'v1' || resource !== 'org' || rest.length > 0) return notFound('No such endpoint');
+    const partB = orgKey === undefined || (collection === 'invitations' && request.method !== 'POST');
+    if (minimal && partB) return notFound('No such endpoint');
     const allow = (methods: string[], handler: () => SandboxResponse) =>
       methods.includes(request.method) ? handler() : errorResponse(405, 'method_not_allowed', `${request.method} is not allowed here; use ${methods.join(' or ')}`);
     if (orgKey === undefined) return allow(['GET'], () => ({ status: 200, body: store.state.orgs.map((org) => ({ key: org.key, name: org.name, role })) }));

@@ -20,6 +20,7 @@ Options:
   --latency MS                delay every answer by MS
   --faults SPEC               inject faults (see below)
   --min-client-version V      answer 426 to invite-tui clients older than V
+  --minimal                   offer only the invite endpoint and org details (no listing, no revoke)
   --quiet                     no request log
 
 Fault SPEC: comma-separated KIND[=ARG][@METHOD][TRIGGER], TRIGGER one of
@@ -43,6 +44,7 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       latency: { type: 'string' },
       faults: { type: 'string' },
       'min-client-version': { type: 'string' },
+      minimal: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -63,6 +65,7 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
     faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
     minClientVersion: values['min-client-version'],
+    minimal: values.minimal,
     log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${sandbox.url}\n`);

@@ -6,6 +6,7 @@
 // e.g. "502@POST%3,latency=200:0.5,escape"
 
 export const FAULT_KINDS = {
+  '422': 'answer 422 with a field error on body.email',
   '500': 'answer 500 with the error envelope',
   '502': 'answer 502 with an HTML page, as a proxy would',
   '503': 'answer 503 with the error envelope',

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createSandboxApi, type ApiRequest } from './api.js';
-import { errorResponse, type SandboxResponse } from './envelope.js';
+import { errorResponse, validationError, type SandboxResponse } from './envelope.js';
 import { FaultInjector, laceWithEscapes, parseFaultSpec, proxyErrorPage, type FaultKind, type FaultRule } from './faults.js';
 import { SandboxStore } from './store.js';
 
@@ -22,6 +22,8 @@ export interface SandboxOptions {
   latencyMs?: number | undefined;
   faults?: string | FaultRule[] | undefined;
   minClientVersion?: string | undefined;
+  /** Offer only part A and org details, like a server without the browsing endpoints. */
+  minimal?: boolean | undefined;
   /** Request log lines (the token is never in them); silent when absent. */
   log?: ((line: string) => void) | undefined;
   clock?: () => number;
@@ -42,7 +44,7 @@ type Faults = Map<FaultKind, string | undefined>;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? Date.now;
   const store = new SandboxStore({ seed: options.seed ?? 1, now: clock(), invitations: options.invitations, dataFile: options.dataFile });
-  const api = createSandboxApi({ store, clock, rate: options.rate, minClientVersion: options.minClientVersion });
+  const api = createSandboxApi({ store, clock, rate: options.rate, minClientVersion: options.minClientVersion, minimal: options.minimal });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);
   const timers = new Set<NodeJS.Timeout>();
@@ -122,6 +124,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 function faultBeforeWork(faults: Faults): SandboxResponse | 'hang' | 'drop' | undefined {
   if (faults.has('hang')) return 'hang';
   if (faults.has('drop')) return 'drop';
+  if (faults.has('422')) {
+    return validationError([{ loc: ['body', 'email'], msg: 'this address is blocked by the organization policy', type: 'value_error' }]);
+  }
   if (faults.has('500')) return errorResponse(500, 'internal_error', 'Internal server error');
   if (faults.has('503')) return errorResponse(503, 'service_unavailable', 'Service temporarily unavailable');
   if (faults.has('502')) return htmlAnswer(502);

@@ -13,22 +13,31 @@ import { commandFor, type Command } from './keys.js';
 import { BROWSE_COMMANDS, BrowseScreen } from './screens/browse-screen.js';
 import { EMAILS_COMMANDS, EmailsStep } from './screens/emails-step.js';
 import { ORG_COMMANDS, OrgStep } from './screens/org-step.js';
-import { RESULT_COMMANDS, ResultStep } from './screens/result-step.js';
+import { resultCommands, ResultStep } from './screens/result-step.js';
 import { REVIEW_COMMANDS, ReviewStep } from './screens/review-step.js';
 import { ROLE_COMMANDS, RoleStep } from './screens/role-step.js';
 import { SENDING_COMMANDS, SendingStep } from './screens/sending-step.js';
 import { useServices } from './services.js';
 import { TextFocusContext } from './text-focus.js';
 
-const COMMANDS: Record<FlowState['step'], Command[]> = {
-  org: ORG_COMMANDS,
-  emails: EMAILS_COMMANDS,
-  role: ROLE_COMMANDS,
-  review: REVIEW_COMMANDS,
-  sending: SENDING_COMMANDS,
-  result: RESULT_COMMANDS,
-  browse: BROWSE_COMMANDS,
-};
+function commandsFor(flow: FlowState): Command[] {
+  switch (flow.step) {
+    case 'org':
+      return ORG_COMMANDS;
+    case 'emails':
+      return EMAILS_COMMANDS;
+    case 'role':
+      return ROLE_COMMANDS;
+    case 'review':
+      return REVIEW_COMMANDS;
+    case 'sending':
+      return SENDING_COMMANDS;
+    case 'result':
+      return resultCommands(flow.rows);
+    case 'browse':
+      return BROWSE_COMMANDS;
+  }
+}
 
 /** Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). */
 export type ExitReason = { code: 0 | 130 };
@@ -146,9 +155,9 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       <Box flexDirection="column" width={width}>
         <Header flow={flow} width={width} />
         <Box marginTop={1} flexDirection="column" height={bodyHeight} overflow="hidden">
-          {helpOpen ? <HelpOverlay commands={COMMANDS[flow.step]} width={Math.min(width, 60)} /> : body()}
+          {helpOpen ? <HelpOverlay commands={commandsFor(flow)} width={Math.min(width, 60)} /> : body()}
         </Box>
-        <Footer commands={COMMANDS[flow.step]} width={width} />
+        <Footer commands={commandsFor(flow)} width={width} />
       </Box>
     </TextFocusContext.Provider>
   );

@@ -31,7 +31,9 @@ export function ErrorDetails({ error, width, showNextStep = true }: { error: Api
         {error.type ? <Text color={theme.color('muted')}> · {show(error.type, { singleLine: true, maxLength: 60 })}</Text> : null}
         {error.attempts > 1 ? <Text color={theme.color('muted')}> · after {error.attempts} attempts</Text> : null}
       </Text>
-      <Text wrap="truncate-end">  {show(error.detail, { singleLine: true, maxLength: 300 })}</Text>
+      <Box paddingLeft={2}>
+        <Text wrap="wrap">{show(error.detail, { singleLine: true, maxLength: 300 })}</Text>
+      </Box>
       {error.fieldErrors.slice(0, 5).map((field, index) => (
         <Text key={index} wrap="truncate-end">
           <Text color={theme.color('warning')}>  {show(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}</Text>: {show(field.msg, { singleLine: true, maxLength: 200 })}
@@ -40,15 +42,21 @@ export function ErrorDetails({ error, width, showNextStep = true }: { error: Api
       ))}
       {error.fieldErrors.length > 5 && <Text color={theme.color('muted')}>  … and {error.fieldErrors.length - 5} more</Text>}
       {showNextStep && (
-        <Text color={theme.color('info')} wrap="truncate-end">
-          → {next.text}
-        </Text>
+        <Box>
+          <Box width={2} flexShrink={0}>
+            <Text color={theme.color('info')}>→</Text>
+          </Box>
+          <Text color={theme.color('info')} wrap="wrap">
+            {next.text}
+          </Text>
+        </Box>
       )}
     </Box>
   );
 }
 
-/** How many lines ErrorDetails takes, so screens can budget their height. */
-export function errorDetailsHeight(error: ApiError): number {
-  return 3 + Math.min(5, error.fieldErrors.length) + (error.fieldErrors.length > 5 ? 1 : 0);
+/** How many lines ErrorDetails takes at most, so screens can budget their height. */
+export function errorDetailsHeight(error: ApiError, width: number): number {
+  const wrapped = (length: number) => Math.ceil(length / Math.max(1, width));
+  return 1 + wrapped(2 + Math.min(300, error.detail.length)) + 2 + Math.min(5, error.fieldErrors.length) + (error.fieldErrors.length > 5 ? 1 : 0);
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../services.js';
 
-/** The current time, refreshed every `intervalMs` while `active`: for countdowns and ages. */
+/** The current time, re-rendering every `intervalMs` while `active`: for countdowns and rates. */
 export function useNow(intervalMs: number, active = true): number {
   const { now } = useServices();
-  const [time, setTime] = useState(now);
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setTime(now()), intervalMs);
+    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
     return () => clearInterval(timer);
-  }, [active, intervalMs, now]);
-  return time;
+  }, [active, intervalMs]);
+  // Read at render, so a countdown drawn right after an event is not an interval behind.
+  return now();
 }

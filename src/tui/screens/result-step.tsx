@@ -12,7 +12,22 @@ import { move, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
 import { useListKeys } from '../widgets/use-list-keys.js';
 
-export const RESULT_COMMANDS: Command[] = ['up', 'down', 'retry', 'openBrowse', 'fixField', 'newInvite', 'back', 'switchView', 'help', 'quit'];
+/** The keys that do something for these rows: the footer shows no dead keys. */
+export function resultCommands(rows: SendRow[]): Command[] {
+  const actions = new Set(rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])));
+  const notSent = rows.some((row) => row.outcome.state === 'queued' || row.outcome.state === 'sending');
+  return [
+    ...(rows.length > 1 ? (['up', 'down'] as const) : []),
+    ...(actions.has('retry') || notSent ? (['retry'] as const) : []),
+    ...(actions.has('browse') ? (['openBrowse'] as const) : []),
+    ...(actions.has('fix-field') ? (['fixField'] as const) : []),
+    ...(actions.has('pick-org') ? (['back'] as const) : []),
+    'newInvite',
+    'switchView',
+    'help',
+    'quit',
+  ];
+}
 
 interface ResultStepProps {
   rows: SendRow[];
@@ -33,7 +48,7 @@ export function ResultStep({ rows, cancelled, onRetry, onBrowse, onFixField, onN
   const { now } = useServices();
   const counts = tally(rows);
   const selectedRow = (index: number) => rows[index];
-  const detailHeight = 4 + Math.max(0, ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error) : 1)));
+  const detailHeight = 4 + Math.max(0, ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)));
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
   const [cursor, setCursor] = useState(START);
   const current = selectedRow(cursor.index);
