@@ -10,7 +10,7 @@ import { useClient, useDisplay } from '../services.js';
 import { useTextFocus } from '../text-focus.js';
 import { useTheme } from '../theme.js';
 import { useListKeys } from '../widgets/use-list-keys.js';
-import { browseReducer, initialBrowseState, visibleInvitations } from './browse-state.js';
+import { browseReducer, clampCursor, initialBrowseState, visibleInvitations } from './browse-state.js';
 import { InvitationDetails, InvitationTable } from './invitation-table.js';
 
 export const BROWSE_COMMANDS: Command[] = ['up', 'down', 'filter', 'cycleStatus', 'cycleSort', 'details', 'revoke', 'refresh', 'back', 'switchView', 'help', 'quit'];
@@ -39,7 +39,9 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
   const detailsHeight = state.details ? 6 : 0;
   const noticeHeight = notice ? (notice.tone === 'error' ? 4 : 1) : 0;
   const tableHeight = Math.max(1, height - 4 - detailsHeight - noticeHeight - (state.confirmingRevoke ? 1 : 0));
-  const selected = rows[Math.min(state.cursor.index, rows.length - 1)];
+  // A revoke or refresh may shorten the list under the cursor.
+  const { cursor } = clampCursor(state, rows.length, tableHeight);
+  const selected = rows[cursor.index];
   useTextFocus(state.filtering);
 
   const revoke = async (id: string) => {
@@ -112,7 +114,7 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
       {rows.length === 0 ? (
         <Text color={theme.color('muted')}>No invitations match.</Text>
       ) : (
-        <InvitationTable invitations={rows} cursor={state.cursor} height={tableHeight} width={width} />
+        <InvitationTable invitations={rows} cursor={cursor} height={tableHeight} width={width} />
       )}
       {state.details && selected && <InvitationDetails invitation={selected} width={width} />}
       {state.confirmingRevoke && (
