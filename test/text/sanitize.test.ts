@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeServerText } from '../../src/text/sanitize.js';
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 describe('sanitizeServerText', () => {
