@@ -57,17 +57,26 @@ export function renderApp(options: RenderAppOptions) {
       return app.frame();
     },
     /**
-     * Types keys one write at a time, as a terminal sends them. Each waits a moment first: a
-     * frame is drawn at commit, but a new screen's useInput subscribes in an effect just after.
+     * Types keys one write at a time, as a terminal sends them. Before each, it waits for the
+     * screen to settle (no new frame for a moment): a frame is drawn at commit, but a new
+     * screen's useInput subscribes in an effect just after, and a key sent in between is lost.
      */
     async press(...keys: string[]) {
       for (const key of keys) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await settle();
         instance.stdin.write(key);
       }
+      await settle();
     },
     unmount: () => instance.unmount(),
   };
+  async function settle(quietMs = 30, maxMs = 500) {
+    const deadline = Date.now() + maxMs;
+    for (let seen = -1; seen !== instance.frames.length && Date.now() < deadline; ) {
+      seen = instance.frames.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
+  }
   app.resize(options.columns ?? 80, options.rows ?? 24);
   return app;
 }

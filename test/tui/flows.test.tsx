@@ -161,7 +161,7 @@ describe('TUI flows', () => {
   });
 
   it('Ctrl-C while sending many lets those in flight finish, then reports what was not sent', async () => {
-    sandbox = await startTestSandbox({ latencyMs: 150 });
+    sandbox = await startTestSandbox({ latencyMs: 400 });
     const app = renderApp({ url: sandbox.url });
     await app.waitFor('Choose an organization');
     await app.press(ENTER);
