@@ -7,6 +7,8 @@ import { stateDir } from '../config/paths.js';
 
 export interface JournalEntry {
   at: string;
+  /** The API's base URL: the same address at another server is another invitation. */
+  api: string;
   event: 'attempt' | 'sent' | 'failed';
   org: string;
   email: string;
