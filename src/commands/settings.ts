@@ -1,0 +1,55 @@
+// Where a command's API URL, token and org come from, in order of precedence:
+// flags > environment > the profile (config.json / credentials.json).
+import { ApiError } from '../api/errors.js';
+import { createClient } from '../api/client.js';
+import { configStore, DEFAULT_PROFILE, type ConfigStore } from '../config/config-file.js';
+import { UsageError } from '../usage-error.js';
+
+export interface GlobalFlags {
+  'api-url'?: string | undefined;
+  org?: string | undefined;
+  profile?: string | undefined;
+}
+
+export interface Settings {
+  profile: string;
+  apiUrl: { value: string; source: string } | undefined;
+  token: { value: string; source: string } | undefined;
+  org: { value: string; source: string } | undefined;
+  store: ConfigStore;
+}
+
+export function resolveSettings(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Settings {
+  const store = configStore(env);
+  const profile = flags.profile ?? env.INVITE_PROFILE ?? DEFAULT_PROFILE;
+  const saved = store.readConfig().profiles[profile] ?? {};
+  const first = (...candidates: [string | undefined, string][]) => {
+    const found = candidates.find(([value]) => value);
+    return found ? { value: found[0] as string, source: found[1] } : undefined;
+  };
+  const storedToken = store.readToken(profile);
+  return {
+    profile,
+    store,
+    apiUrl: first([flags['api-url'], '--api-url'], [env.INVITE_API_URL, 'INVITE_API_URL'], [saved.api_url, `profile "${profile}"`]),
+    // No --token flag on purpose: flags leak into `ps` and shell history.
+    token: first([env.INVITE_API_TOKEN, 'INVITE_API_TOKEN'], [storedToken, `stored for profile "${profile}"`]),
+    org: first([flags.org, '--org'], [env.INVITE_ORG, 'INVITE_ORG'], [saved.default_org, `profile "${profile}"`]),
+  };
+}
+
+/** A client for the resolved settings, or a clear message saying what is missing. */
+export function clientFor(settings: Settings) {
+  if (!settings.apiUrl) {
+    throw new UsageError('No API configured: set INVITE_API_URL, pass --api-url, or run `invite-tui login --api-url URL`.');
+  }
+  if (!settings.token) {
+    throw new ApiError({ kind: 'http', status: 401, type: 'no_token', detail: 'No token: set INVITE_API_TOKEN or run `invite-tui login`.' });
+  }
+  return createClient({ baseUrl: settings.apiUrl.value, token: settings.token.value });
+}
+
+export function requireOrg(settings: Settings): string {
+  if (!settings.org) throw new UsageError('Which organization? Pass --org SLUG, set INVITE_ORG, or set a default_org in the profile.');
+  return settings.org.value;
+}
