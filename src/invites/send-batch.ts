@@ -26,7 +26,7 @@ export interface BatchOptions<R extends BatchRow> {
   rows: readonly R[];
   concurrency: number;
   onEvent: (event: BatchEvent<R>) => void;
-  journal?: { journal: Journal; api: string; source: 'tui' | 'send' };
+  journal?: { journal: Journal; api: string; source: 'tui' | 'send'; run?: string };
   /** Checked before each new request: true stops starting more (those in flight finish). */
   shouldStop?: () => boolean;
 }
@@ -43,7 +43,7 @@ export async function sendBatch<R extends BatchRow>(options: BatchOptions<R>): P
     onEvent({ type: 'rateLimited', wait });
   };
   const record = (row: R, outcome: { event: 'attempt' | 'sent' | 'failed'; invitation_id?: string | undefined; status?: number | undefined; error_type?: string | undefined }) =>
-    journal?.journal.append({ api: journal.api, source: journal.source, org, email: row.email, role: row.role, idempotency_key: row.idempotencyKey, ...outcome });
+    journal?.journal.append({ api: journal.api, source: journal.source, run: journal.run, org, email: row.email, role: row.role, idempotency_key: row.idempotencyKey, ...outcome });
 
   const worker = async () => {
     while (queue.length > 0 && !stopped()) {

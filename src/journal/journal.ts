@@ -1,7 +1,7 @@
 // The local record of every invitation sent, from the TUI and the commands alike (JSON Lines).
 // Each send is written before the request, with its Idempotency-Key, and again with its outcome.
 // It never holds the token.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stateDir } from '../config/paths.js';
 
@@ -15,6 +15,8 @@ export interface JournalEntry {
   role: string;
   idempotency_key: string;
   source: 'tui' | 'send';
+  /** Which bulk run (a hash of its input) the row belongs to, for resuming it. */
+  run?: string | undefined;
   invitation_id?: string | undefined;
   status?: number | undefined;
   error_type?: string | undefined;
@@ -44,4 +46,22 @@ export function fileJournal(path: string): Journal {
 export function memoryJournal(): Journal & { entries: Omit<JournalEntry, 'at'>[] } {
   const entries: Omit<JournalEntry, 'at'>[] = [];
   return { entries, append: (entry) => void entries.push(entry) };
+}
+
+/** Every entry of a journal file; a line cut short by a crash is ignored. */
+export function readJournal(path: string): JournalEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return text.split('\n').flatMap((line) => {
+    try {
+      return line ? [JSON.parse(line) as JournalEntry] : [];
+    } catch {
+      return [];
+    }
+  });
 }

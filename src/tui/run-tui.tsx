@@ -5,6 +5,7 @@ import { createClient } from '../api/client.js';
 import { fileLastOrgStore } from '../config/last-org.js';
 import { defaultJournalPath, fileJournal, type Journal } from '../journal/journal.js';
 import type { Sandbox } from '../sandbox/server.js';
+import { resolveSettings } from '../commands/settings.js';
 import { UsageError } from '../usage-error.js';
 import { App, type ExitReason } from './app.js';
 import { ServicesContext, type Services } from './services.js';
@@ -25,7 +26,8 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     );
     return 2;
   }
-  const apiUrl = values['api-url'] ?? env.INVITE_API_URL;
+  const settings = resolveSettings({ 'api-url': values['api-url'] }, env);
+  const apiUrl = settings.apiUrl?.value;
   let sandbox: Sandbox | undefined;
   let baseUrl: string;
   let token: string | undefined;
@@ -36,11 +38,11 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     token = 'demo-owner';
   } else {
     baseUrl = apiUrl;
-    token = env.INVITE_API_TOKEN;
-    if (!token) throw new UsageError('INVITE_API_TOKEN is not set: export the token for that API (or run with --demo).');
+    token = settings.token?.value;
+    if (!token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
   }
   const services: Services = {
-    client: createClient({ baseUrl, token }),
+    client: clientOrUsageError(baseUrl, token),
     journal: quietJournal(fileJournal(defaultJournalPath(env))),
     lastOrg: fileLastOrgStore(env),
     redact: values.redact,
@@ -60,6 +62,15 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
   await instance.waitUntilExit();
   await sandbox?.close();
   return exitCode;
+}
+
+/** A base URL the client refuses (plain http to another host) is the caller's mistake: exit 2. */
+function clientOrUsageError(baseUrl: string, token: string | undefined) {
+  try {
+    return createClient({ baseUrl, token });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The TUI keeps going if the journal cannot be written (a full disk, a read-only home). */

@@ -11,19 +11,30 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, ...env } });
+/** The parent's environment without anything that would point the CLI at a real setup. */
+export function cleanEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|XDG_|NO_COLOR|FORCE_COLOR)/.test(name)));
+  return { ...base, ...env };
+}
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawn(process.execPath, [CLI_PATH, ...args], { env: cleanEnv(env) });
+}
+
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliResult> {
+  const child = spawnCli(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stdin.end(stdin);
   const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout, stderr };
 }
 
 /** Starts a long-running command and resolves once its stdout has printed a first line. */
 export async function spawnUntilFirstLine(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [CLI_PATH, ...args]);
+  const child = spawnCli(args);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const firstLine = await new Promise<string>((resolve, reject) => {

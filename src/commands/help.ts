@@ -1,0 +1,72 @@
+// Help texts, kept free of imports so `--help` starts as fast as `--version`.
+const GLOBAL = `Global options:
+  --api-url URL      the API (env INVITE_API_URL, or the profile's api_url); https, or http on loopback only
+  --org SLUG         the organization (env INVITE_ORG, or the profile's default_org)
+  --profile NAME     which saved profile (env INVITE_PROFILE; default "default")
+  --json             machine-readable output on stdout
+The token comes from INVITE_API_TOKEN, else from \`invite-tui login\`; there is no --token flag.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  send: `Usage: invite-tui send --org SLUG --role ROLE [options] EMAIL...
+       invite-tui send --org SLUG [--role ROLE] --from FILE
+
+Invites one or many addresses. FILE is a CSV with a header "email[,role]" or one address per
+line; "-" reads stdin. Rows already pending are skipped (--force sends anyway). Every row is
+journaled with its Idempotency-Key, so running the same command again after a crash or Ctrl-C
+resumes: confirmed rows are skipped and rows in flight are retried with their original key.
+
+Options:
+  --role ROLE          reader, contributor or owner (or a role column in FILE)
+  --no-email           do not send the invitation email
+  --dry-run            check every row and say what would be sent; send nothing
+  --force              send even to addresses that already have a pending invitation
+  --concurrency N      requests in flight (default 4)
+  --journal FILE       where to journal (default $XDG_STATE_HOME/invite-tui/journal.jsonl)
+
+${GLOBAL}`,
+  list: `Usage: invite-tui list --org SLUG [--status pending|accepted|rejected|expired] [--json]
+
+Lists the organization's invitations, newest first.
+
+${GLOBAL}`,
+  orgs: `Usage: invite-tui orgs [--json]
+
+Lists the organizations the token can see, with your role in each.
+
+${GLOBAL}`,
+  revoke: `Usage: invite-tui revoke --org SLUG ID [--yes]
+
+Revokes a pending invitation. On a terminal it asks first unless --yes; elsewhere --yes is required.
+
+${GLOBAL}`,
+  login: `Usage: invite-tui login --api-url URL [--org SLUG] [--profile NAME] [--with-token]
+
+Reads a token (masked, or from stdin with --with-token), checks it against the API, and stores it
+for the profile in $XDG_CONFIG_HOME/invite-tui/credentials.json (mode 600, directory 700).`,
+  logout: `Usage: invite-tui logout [--profile NAME]
+
+Removes the profile's stored token.`,
+  config: `Usage: invite-tui config show [--profile NAME] [--json]
+
+Shows the API URL, org and token in effect and where each comes from. The token is never shown.`,
+};
+
+export function mainHelp(version: string): string {
+  return `invite-tui ${version}: manage organization invitations from the terminal
+
+Usage:
+  invite-tui [--demo] [--api-url URL] [--redact]   open the TUI (the embedded demo sandbox unless an API is set)
+  invite-tui send --org SLUG --role ROLE EMAIL...  invite addresses (or --from FILE)
+  invite-tui list --org SLUG [--status STATUS]     list invitations
+  invite-tui orgs                                   list organizations
+  invite-tui revoke --org SLUG ID [--yes]          revoke a pending invitation
+  invite-tui login | logout | config show          manage saved profiles and tokens
+  invite-tui sandbox [options]                      run the local sandbox API server
+  invite-tui help COMMAND                           more about a command
+
+Exit codes: 0 ok · 2 usage · 3 authentication · 4 permission · 5 not found · 6 conflict
+  7 validation · 8 upgrade required · 9 rate limited · 10 server/network · 11 bulk partly failed
+
+Environment: INVITE_API_URL, INVITE_API_TOKEN, INVITE_ORG, INVITE_PROFILE, NO_COLOR
+`;
+}

@@ -1,0 +1,16 @@
+import { parseArgs } from 'node:util';
+import { GLOBAL_OPTIONS } from './global-options.js';
+import { clean, out, printJson, table } from './output.js';
+import { clientFor, resolveSettings } from './settings.js';
+
+/** `invite-tui orgs [--json]` */
+export async function runOrgs(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: GLOBAL_OPTIONS, strict: true });
+  const orgs = await clientFor(resolveSettings(values)).listOrgs();
+  if (values.json) {
+    printJson(orgs);
+    return 0;
+  }
+  for (const line of table(['KEY', 'NAME', 'YOUR ROLE'], orgs.map((org) => [clean(org.key, 100), clean(org.name ?? '', 100), clean(org.role ?? '', 20)]))) out(line);
+  return 0;
+}

@@ -1,0 +1,29 @@
+// Runs a scriptable command and turns whatever it throws into a message and a stable exit code.
+import { ApiError } from '../api/errors.js';
+import { UsageError } from '../usage-error.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { describeError, errorJson, printJson, say } from './output.js';
+
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  send: async () => (await import('./send.js')).runSend,
+  list: async () => (await import('./list.js')).runList,
+  orgs: async () => (await import('./orgs.js')).runOrgs,
+  revoke: async () => (await import('./revoke.js')).runRevoke,
+  login: async () => (await import('./login.js')).runLogin,
+  logout: async () => (await import('./login.js')).runLogout,
+  config: async () => (await import('./login.js')).runConfig,
+};
+
+export async function runCommand(name: string, args: string[]): Promise<number> {
+  const load = COMMANDS[name];
+  if (!load) throw new UsageError(`unknown command "${name}"`);
+  try {
+    return await (await load())(args);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (args.includes('--json')) printJson({ ok: false, error: errorJson(error) });
+    for (const line of describeError(error)) say(`invite-tui: ${line}`);
+    if (error.status === 401) say('Check the token: INVITE_API_TOKEN, or `invite-tui login`.');
+    return error.kind === 'refused' ? EXIT.usage : exitCodeFor(error);
+  }
+}

@@ -1,0 +1,148 @@
+// `invite-tui send`: one address or thousands, resumable from the journal, never sent twice.
+import { parseArgs } from 'node:util';
+import { ApiError } from '../api/errors.js';
+import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
+import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
+import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
+import { sendBatch } from '../invites/send-batch.js';
+import { defaultJournalPath, fileJournal, readJournal } from '../journal/journal.js';
+import { UsageError } from '../usage-error.js';
+import { bulkExitCode, EXIT } from './exit-codes.js';
+import { GLOBAL_OPTIONS } from './global-options.js';
+import { say } from './output.js';
+import { stderrProgress } from './progress.js';
+import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
+import { clientFor, requireOrg, resolveSettings } from './settings.js';
+import { readInput } from './stdin.js';
+
+export const SEND_OPTIONS = {
+  ...GLOBAL_OPTIONS,
+  role: { type: 'string' },
+  'no-email': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  concurrency: { type: 'string', default: '4' },
+  journal: { type: 'string' },
+} as const;
+
+export async function runSend(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: SEND_OPTIONS, allowPositionals: true, strict: true });
+  const role = values.role === undefined ? undefined : parseRole(values.role);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency takes a whole number from 1 to 64');
+  const input = merge(parseArgumentRows(positionals, role), values.from === undefined ? undefined : parseInviteFile(await readInput(values.from), role));
+  if (input.rows.length + input.rejected.length === 0) throw new UsageError('No addresses: give them as arguments or with --from FILE (- for stdin).');
+  const settings = resolveSettings(values);
+  const org = requireOrg(settings);
+  if (!orgSlugSchema.safeParse(org).success) throw new UsageError(`"${org}" is not an organization key (lowercase letters, digits and dashes)`);
+  const client = clientFor(settings);
+  const sendEmail = !values['no-email'];
+  const json = values.json;
+  const results: RowResult[] = [];
+  const report = (result: RowResult) => {
+    results.push(result);
+    if (json) printResultJson(result);
+  };
+
+  for (const line of input.blankLines) say(`line ${line}: blank, skipped`);
+  for (const row of input.rejected) report({ line: row.line, email: row.input, role, kind: 'invalid', reason: row.reason });
+  for (const row of input.duplicates) report({ line: row.line, email: row.input, role, kind: 'skipped', reason: `duplicate of ${row.firstLine ? `line ${row.firstLine}` : 'an earlier address'}` });
+
+  const pending = values.force ? new Set<string>() : await pendingAddresses(client, org);
+  const journalPath = values.journal ?? defaultJournalPath();
+  const run = runId(client.baseUrl, org, sendEmail, input.rows);
+  const outcomes = pastOutcomes(readJournal(journalPath), run);
+  const toSend: (InputRow & { idempotencyKey: string })[] = [];
+  for (const row of input.rows) {
+    const past = outcomes.get(row.email.toLowerCase());
+    if (pending.has(row.email.toLowerCase())) report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
+    else if (past?.state === 'sent') report({ ...row, kind: 'skipped', reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}` });
+    else toSend.push({ ...row, idempotencyKey: keyFor(row.email, outcomes) });
+  }
+
+  if (values['dry-run']) {
+    for (const row of toSend) say(`would send: ${row.email} as ${row.role}${row.line ? ` (line ${row.line})` : ''}`);
+    say(`Dry run: ${toSend.length} would be sent to ${org}; nothing was sent.`);
+    if (!json) printResultTable(results, Date.now());
+    return input.rejected.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+
+  const interrupted = onInterrupt(() => say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'));
+  const progress = stderrProgress(toSend.length);
+  let done = 0;
+  let failed = 0;
+  const notStarted = await sendBatch({
+    client,
+    org,
+    sendEmail,
+    rows: toSend,
+    concurrency,
+    journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
+    shouldStop: interrupted.happened,
+    onEvent: (event) => {
+      if (event.type === 'rateLimited') return progress.note(`rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`);
+      if (event.type === 'started') return;
+      done++;
+      if (event.type === 'sent') report({ ...event.row, kind: 'sent', invitation: event.invitation });
+      else {
+        failed++;
+        report({ ...event.row, kind: 'failed', error: event.error });
+      }
+      progress.update(done, failed);
+    },
+  });
+  progress.finish();
+  interrupted.dispose();
+  for (const row of notStarted) report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
+
+  if (!json) printResultTable(results, Date.now());
+  const count = (kind: RowResult['kind']) => results.filter((result) => result.kind === kind).length;
+  say(`${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${notStarted.length ? `, ${notStarted.length} not sent` : ''} · journal: ${journalPath}`);
+  if (notStarted.length > 0) return EXIT.interrupted;
+  return bulkExitCode(results.flatMap((result) => exitCodeOf(result) ?? []));
+}
+
+function parseRole(value: string): Role {
+  const role = roleSchema.safeParse(value.toLowerCase());
+  if (!role.success) throw new UsageError(`--role is reader, contributor or owner (got "${value}")`);
+  return role.data;
+}
+
+function merge(first: ParsedRows, second: ParsedRows | undefined): ParsedRows {
+  if (!second) return first;
+  const seen = new Set(first.rows.map((row) => row.email.toLowerCase()));
+  const extra = second.rows.filter((row) => !seen.has(row.email.toLowerCase()));
+  return {
+    rows: [...first.rows, ...extra],
+    rejected: [...first.rejected, ...second.rejected],
+    duplicates: [...first.duplicates, ...second.duplicates, ...second.rows.filter((row) => seen.has(row.email.toLowerCase())).map((row) => ({ line: row.line, input: row.input, firstLine: undefined }))],
+    blankLines: second.blankLines,
+  };
+}
+
+/** Addresses with a pending invitation; empty where the server cannot list invitations. */
+async function pendingAddresses(client: ReturnType<typeof clientFor>, org: string): Promise<Set<string>> {
+  try {
+    const pending = await client.listInvitations(org, { status: 'pending' });
+    return new Set(pending.map((invitation) => (invitation.email ?? '').toLowerCase()));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405))) throw error;
+    // 404 is an unknown org or a missing endpoint: asking for the org tells which (and fails for the former).
+    await client.getOrg(org);
+    say('This server cannot list invitations, so already pending addresses are not checked first.');
+    return new Set();
+  }
+}
+
+/** The first SIGINT asks the run to stop starting requests; a second one quits at once. */
+function onInterrupt(first: () => void) {
+  let happened = false;
+  const handler = () => {
+    if (happened) process.exit(EXIT.interrupted);
+    happened = true;
+    first();
+  };
+  process.on('SIGINT', handler);
+  return { happened: () => happened, dispose: () => process.off('SIGINT', handler) };
+}
