@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../api/errors.js';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
+import { isRetryable } from '../api/retry-policy.js';
 import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
 import { sendBatch } from '../invites/send-batch.js';
 import { defaultJournalPath, fileJournal, readJournal } from '../journal/journal.js';
@@ -14,6 +15,9 @@ import { stderrProgress } from './progress.js';
 import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
 import { clientFor, requireOrg, resolveSettings } from './settings.js';
 import { readInput } from './stdin.js';
+
+const SEND_PASSES = 3;
+const PASS_PAUSE_MS = 1_000;
 
 export const SEND_OPTIONS = {
   ...GLOBAL_OPTIONS,
@@ -56,8 +60,8 @@ export async function runSend(args: string[]): Promise<number> {
   const toSend: (InputRow & { idempotencyKey: string })[] = [];
   for (const row of input.rows) {
     const past = outcomes.get(row.email.toLowerCase());
-    if (pending.has(row.email.toLowerCase())) report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
-    else if (past?.state === 'sent') report({ ...row, kind: 'skipped', reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}` });
+    if (past?.state === 'sent') report({ ...row, kind: 'skipped', reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}` });
+    else if (pending.has(row.email.toLowerCase())) report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
     else toSend.push({ ...row, idempotencyKey: keyFor(row.email, outcomes) });
   }
 
@@ -71,29 +75,37 @@ export async function runSend(args: string[]): Promise<number> {
   const interrupted = onInterrupt(() => say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'));
   const progress = stderrProgress(toSend.length);
   let done = 0;
-  let failed = 0;
-  const notStarted = await sendBatch({
-    client,
-    org,
-    sendEmail,
-    rows: toSend,
-    concurrency,
-    journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
-    shouldStop: interrupted.happened,
-    onEvent: (event) => {
-      if (event.type === 'rateLimited') return progress.note(`rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`);
-      if (event.type === 'started') return;
-      done++;
-      if (event.type === 'sent') report({ ...event.row, kind: 'sent', invitation: event.invitation });
-      else {
-        failed++;
-        report({ ...event.row, kind: 'failed', error: event.error });
-      }
-      progress.update(done, failed);
-    },
-  });
+  let failures = new Map<string, { row: (typeof toSend)[number]; error: ApiError }>();
+  let queue = toSend;
+  let notStarted: typeof toSend = [];
+  // Rows that failed where the client's own policy allows a POST retry (429, 502, 504, timeouts,
+  // dropped connections) get up to two more passes, with their original key.
+  for (let pass = 1; pass <= SEND_PASSES && queue.length > 0 && !interrupted.happened(); pass++) {
+    if (pass > 1) await new Promise((resolve) => setTimeout(resolve, PASS_PAUSE_MS));
+    failures = new Map();
+    notStarted = await sendBatch({
+      client,
+      org,
+      sendEmail,
+      rows: queue,
+      concurrency,
+      journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
+      shouldStop: interrupted.happened,
+      onEvent: (event) => {
+        if (event.type === 'rateLimited') return progress.note(`rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`);
+        if (event.type === 'failed') failures.set(event.row.email, { row: event.row, error: event.error });
+        if (event.type !== 'sent') return;
+        done++;
+        report({ ...event.row, kind: 'sent', invitation: event.invitation });
+        progress.update(done, failures.size);
+      },
+    });
+    queue = [...failures.values()].filter(({ error }) => isRetryable('POST', error)).map(({ row }) => row);
+    if (pass < SEND_PASSES && queue.length > 0 && !interrupted.happened()) say(`Retrying ${queue.length} row(s) that failed on the server side…`);
+  }
   progress.finish();
   interrupted.dispose();
+  for (const { row, error } of failures.values()) report({ ...row, kind: 'failed', error });
   for (const row of notStarted) report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
 
   if (!json) printResultTable(results, Date.now());
