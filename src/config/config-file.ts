@@ -1,9 +1,10 @@
 // Profiles (config.json) and stored tokens (credentials.json), under $XDG_CONFIG_HOME/invite-tui.
 // Both are written atomically: a new file is created 0600 in a 0700 directory, then renamed
 // over the old one, so a token is never readable by others, not even for a moment.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readTextIfExists, writeFileAtomically } from '../files.js';
 import { configDir } from './paths.js';
 
 export const profileSchema = z.looseObject({ api_url: z.string().optional(), default_org: z.string().optional() });
@@ -60,13 +61,8 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
 }
 
 function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = readTextIfExists(file);
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -76,14 +72,5 @@ function readJson(file: string): unknown {
 
 function writeAtomically(dir: string, file: string, text: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  // 'wx' with mode 0600: created new, owner-only, before a single byte is written.
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  writeFileAtomically(file, text);
 }

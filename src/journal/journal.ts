@@ -1,9 +1,10 @@
 // The local record of every invitation sent, from the TUI and the commands alike (JSON Lines).
 // Each send is written before the request, with its Idempotency-Key, and again with its outcome.
 // It never holds the token.
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stateDir } from '../config/paths.js';
+import { readTextIfExists } from '../files.js';
 
 export interface JournalEntry {
   at: string;
@@ -50,13 +51,7 @@ export function memoryJournal(): Journal & { entries: Omit<JournalEntry, 'at'>[]
 
 /** Every entry of a journal file; a line cut short by a crash is ignored. */
 export function readJournal(path: string): JournalEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = readTextIfExists(path) ?? '';
   return text.split('\n').flatMap((line) => {
     try {
       return line ? [JSON.parse(line) as JournalEntry] : [];

@@ -1,7 +1,7 @@
 // The sandbox's state, and its persistence: with a data file, every change is written to a temp
 // file, flushed and renamed over the old one before the server answers, so a kill -9 can lose
 // nothing that was acknowledged.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readTextIfExists, writeFileAtomically } from '../files.js';
 import type { SandboxResponse } from './envelope.js';
 import { seedData, type SandboxData, type SeedOptions } from './seed.js';
 
@@ -44,27 +44,13 @@ export class SandboxStore {
   }
 
   private save(): void {
-    if (!this.dataFile) return;
-    const temp = `${this.dataFile}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify({ version: FORMAT_VERSION, ...this.state }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.dataFile);
+    if (this.dataFile) writeFileAtomically(this.dataFile, JSON.stringify({ version: FORMAT_VERSION, ...this.state }));
   }
 }
 
 function loadState(file: string): SandboxState | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = readTextIfExists(file);
+  if (text === undefined) return undefined;
   const parsed = JSON.parse(text) as Partial<SandboxState> & { version?: number };
   if (parsed.version !== FORMAT_VERSION || !parsed.orgs || !parsed.invitations) {
     throw new Error(`${file} is not a sandbox data file (format ${FORMAT_VERSION})`);

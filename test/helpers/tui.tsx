@@ -81,6 +81,31 @@ export function renderApp(options: RenderAppOptions) {
   return app;
 }
 
+type App = ReturnType<typeof renderApp>;
+
+/** From launch to Review: pick the org `downs` rows below the first, type, take reader. */
+export async function walkToReview(app: App, { text, downs = 0, toSend = 1 }: { text: string; downs?: number; toSend?: number }) {
+  await app.waitFor('Choose an organization');
+  for (let i = 0; i < downs; i++) await app.press('\x1b[B');
+  await app.press('\r');
+  await app.waitFor('Who should be invited');
+  await app.press(text);
+  await app.waitFor(`${toSend} to send`);
+  await app.press('\r');
+  await app.waitFor('Which role');
+  await app.press('\r');
+  await app.waitFor('Enter sends');
+}
+
+/** The canonical flow with one address, up to the status panel (or `until`). */
+export async function sendThroughTui(options: RenderAppOptions & { address: string; downs?: number; until?: string | RegExp }) {
+  const app = renderApp(options);
+  await walkToReview(app, { text: options.address, downs: options.downs });
+  await app.press('\r');
+  await app.waitFor(options.until ?? /Result \d+ sent/);
+  return app;
+}
+
 /**
  * Trailing spaces, volatile ids and runs of blank lines (the fixed-height body's padding)
  * removed, so snapshots say only what matters. Frame sizes are tested on the raw frame.

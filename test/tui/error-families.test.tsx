@@ -1,32 +1,14 @@
 // Each error family, as the status panel shows it: the envelope as sent, and one line of next step.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOWN, ENTER, ESC } from '../helpers/keys.js';
+import { ENTER, ESC } from '../helpers/keys.js';
 import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { normalizeFrame, renderApp, type RenderAppOptions } from '../helpers/tui.js';
+import { normalizeFrame, renderApp, sendThroughTui } from '../helpers/tui.js';
 
 let sandbox: TestSandbox | undefined;
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
 });
-
-/** Launch, pick the org `downs` rows below the first, type the address, take reader, send. */
-async function sendThroughTui(options: Omit<RenderAppOptions, 'url'> & { sandbox: TestSandbox; address: string; downs?: number; until?: string }) {
-  const app = renderApp({ url: options.sandbox.url, ...options });
-  await app.waitFor('Choose an organization');
-  for (let i = 0; i < (options.downs ?? 0); i++) await app.press(DOWN);
-  await app.press(ENTER);
-  await app.waitFor('Who should be invited');
-  await app.press(options.address);
-  await app.waitFor('1 to send');
-  await app.press(ENTER);
-  await app.waitFor('Which role');
-  await app.press(ENTER);
-  await app.waitFor('Enter sends');
-  await app.press(ENTER);
-  await app.waitFor(options.until ?? /Result \d+ sent/);
-  return app;
-}
 
 const result = (frame: string) => normalizeFrame(frame).split('\n').slice(3).join('\n');
 
@@ -47,7 +29,7 @@ describe('error families in the TUI', () => {
 
   it('403: external invites off', async () => {
     sandbox = await startTestSandbox();
-    const app = await sendThroughTui({ sandbox, address: 'someone@example.com', downs: 1 });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'someone@example.com', downs: 1 });
     expect(result(await app.waitFor('403 Forbidden'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 403 Forbidden · forbidden
@@ -87,7 +69,7 @@ describe('error families in the TUI', () => {
 
   it('409: already a member; b opens Browse on that address', async () => {
     sandbox = await startTestSandbox();
-    const app = await sendThroughTui({ sandbox, address: 'ada.lovelace@acme.test' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'ada.lovelace@acme.test' });
     expect(result(await app.waitFor('409 Conflict'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 409 Conflict · already_exists
@@ -104,7 +86,7 @@ describe('error families in the TUI', () => {
 
   it('422: f goes back to the address field with the server message beside it', async () => {
     sandbox = await startTestSandbox({ faults: '422@POST' });
-    const app = await sendThroughTui({ sandbox, address: 'blocked@acme.test' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'blocked@acme.test' });
     expect(result(await app.waitFor('422 Unprocessable Entity'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 422 Unprocessable Entity · validation_error
@@ -136,7 +118,7 @@ describe('error families in the TUI', () => {
 
   it('429: a countdown while paused, then the invitation is sent', async () => {
     sandbox = await startTestSandbox({ faults: '429=2@POST#1' });
-    const app = await sendThroughTui({ sandbox, address: 'patient@acme.test', until: 'resuming in' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'patient@acme.test', until: 'resuming in' });
     expect(app.frame()).toMatch(/Rate limited by the server: sending paused, resuming in [12]s/);
     await app.waitFor('Result 1 sent');
     app.unmount();
@@ -144,7 +126,7 @@ describe('error families in the TUI', () => {
 
   it('500: the envelope, and r to retry', async () => {
     sandbox = await startTestSandbox({ faults: '500@POST' });
-    const app = await sendThroughTui({ sandbox, address: 'server.error@acme.test' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'server.error@acme.test' });
     expect(result(await app.waitFor('500 Internal Server Error'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 500 Internal Server Error · internal_error
@@ -159,7 +141,7 @@ describe('error families in the TUI', () => {
 
   it('HTML 502 three times, then r retries with the same key: exactly one invitation', async () => {
     sandbox = await startTestSandbox({ faults: '502-after@POST#1,502-after@POST#2,502-after@POST#3' });
-    const app = await sendThroughTui({ sandbox, address: 'exactly.once@acme.test' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'exactly.once@acme.test' });
     expect(result(await app.waitFor('502 Bad Gateway'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 502 Bad Gateway · after 3 attempts
@@ -181,14 +163,14 @@ describe('error families in the TUI', () => {
 
   it('HTML 504 from a gateway', async () => {
     sandbox = await startTestSandbox({ faults: '504@POST' });
-    const app = await sendThroughTui({ sandbox, address: 'gateway@acme.test' });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'gateway@acme.test' });
     expect(result(await app.waitFor('504 Gateway Timeout'))).toContain('The server sent an HTML page ("504 Gateway Time-out")');
     app.unmount();
   });
 
   it('timeout: no answer in time', async () => {
     sandbox = await startTestSandbox({ faults: 'hang@POST' });
-    const app = await sendThroughTui({ sandbox, address: 'slow@acme.test', client: { timeoutMs: 200 } });
+    const app = await sendThroughTui({ url: sandbox.url, address: 'slow@acme.test', client: { timeoutMs: 200 } });
     expect(result(await app.waitFor('Timed out'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ Timed out · after 3 attempts

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKSPACE, CTRL_C, DOWN, ENTER, ESC, TAB } from '../helpers/keys.js';
 import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { normalizeFrame, renderApp } from '../helpers/tui.js';
+import { normalizeFrame, renderApp, walkToReview } from '../helpers/tui.js';
 
 let sandbox: TestSandbox | undefined;
 afterEach(async () => {
@@ -163,12 +163,7 @@ describe('TUI flows', () => {
   it('Ctrl-C while sending many lets those in flight finish, then reports what was not sent', async () => {
     sandbox = await startTestSandbox({ latencyMs: 400 });
     const app = renderApp({ url: sandbox.url });
-    await app.waitFor('Choose an organization');
-    await app.press(ENTER);
-    await app.press(Array.from({ length: 12 }, (_, i) => `many.${i}@acme.test`).join(' '));
-    await app.waitFor('12 to send');
-    await app.press(ENTER, ENTER);
-    await app.waitFor('Enter sends 12 invitations');
+    await walkToReview(app, { text: Array.from({ length: 12 }, (_, i) => `many.${i}@acme.test`).join(' '), toSend: 12 });
     await app.press(ENTER);
     expect(await app.waitFor('Sending 12 invitations')).toMatch(/0\/12 done/);
     await app.press(CTRL_C);

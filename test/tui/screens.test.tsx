@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTER, TAB } from '../helpers/keys.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { normalizeFrame, renderApp } from '../helpers/tui.js';
+import { normalizeFrame, renderApp, walkToReview } from '../helpers/tui.js';
 
 let sandbox: TestSandbox | undefined;
 afterEach(async () => {
@@ -68,11 +68,7 @@ describe('screens', () => {
   it('progress while sending many, then a partial failure in the status panel', async () => {
     sandbox = await startTestSandbox({ faults: '500@POST%3', latencyMs: 400 });
     const app = renderApp({ url: sandbox.url });
-    await app.waitFor('Choose an organization');
-    await app.press(ENTER, Array.from({ length: 6 }, (_, i) => `bulk.${i}@acme.test`).join(', '));
-    await app.waitFor('6 to send');
-    await app.press(ENTER, ENTER);
-    await app.waitFor('Enter sends 6');
+    await walkToReview(app, { text: Array.from({ length: 6 }, (_, i) => `bulk.${i}@acme.test`).join(', '), toSend: 6 });
     await app.press(ENTER);
     const progress = body(await app.waitFor('0/6 done'));
     expect(progress.replace(/\d+\.\d\/s/, 'N/s').replace(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/, '⠋')).toMatchInlineSnapshot(`

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTheme, colorsWanted } from '../../src/tui/theme.js';
 import { DOWN, ENTER, TAB } from '../helpers/keys.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { renderApp } from '../helpers/tui.js';
+import { renderApp, sendThroughTui, walkToReview } from '../helpers/tui.js';
 
 let sandbox: TestSandbox | undefined;
 afterEach(async () => {
@@ -37,15 +37,8 @@ describe('terminal behaviour', () => {
 
   it('never lets escape sequences from the server reach the screen', async () => {
     sandbox = await startTestSandbox({ faults: 'escape' });
-    const app = renderApp({ url: sandbox.url });
-    await app.waitFor('Acme Corplink');
-    await app.press(ENTER);
-    await app.press('ada.lovelace@acme.test');
-    await app.waitFor('1 to send');
-    await app.press(ENTER, ENTER);
-    await app.waitFor('Enter sends');
-    await app.press(ENTER);
-    await app.waitFor('409 Conflict');
+    const app = await sendThroughTui({ url: sandbox.url, address: 'ada.lovelace@acme.test', until: '409 Conflict' });
+    expect(app.frame()).toContain('Acme Corplink');
     for (const raw of app.instance.frames) {
       expect(raw).not.toMatch(/\x1b\]|\x1b\[2J|[\r\b\x07\x9b\u202e]/);
     }
@@ -55,12 +48,7 @@ describe('terminal behaviour', () => {
   it('--redact masks every address on screen, server text included', async () => {
     sandbox = await startTestSandbox();
     const app = renderApp({ url: sandbox.url, redact: true });
-    await app.waitFor('Choose an organization');
-    await app.press(ENTER);
-    await app.press('ada.lovelace@acme.test');
-    await app.waitFor('1 to send');
-    await app.press(ENTER, ENTER);
-    await app.waitFor('Enter sends');
+    await walkToReview(app, { text: 'ada.lovelace@acme.test' });
     expect(app.frame()).toContain('a•••@acme.test');
     await app.press(ENTER);
     const frame = await app.waitFor('409 Conflict');

@@ -1,9 +1,9 @@
 import { Box, Text, useInput } from 'ink';
-import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
 import { useMemo, useReducer, useState } from 'react';
 import { ApiError } from '../../api/errors.js';
 import { ErrorDetails } from '../components/error-details.js';
+import { Loading } from '../components/loading.js';
 import { useInvitations } from '../hooks/use-invitations.js';
 import { commandFor, type Command } from '../keys.js';
 import { useClient, useDisplay } from '../services.js';
@@ -85,16 +85,7 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
   );
   useInput((_input, key) => key.escape && dispatch({ type: 'filterEnded', clear: true }), { isActive: state.filtering });
 
-  if (invitations.status === 'loading') {
-    return (
-      <Text>
-        <Text color={theme.color('accent')}>
-          <Spinner type="dots" />
-        </Text>{' '}
-        Loading invitations…
-      </Text>
-    );
-  }
+  if (invitations.status === 'loading') return <Loading label="Loading invitations…" />;
   if (invitations.status === 'missing') {
     return <Text wrap="wrap">This server does not list invitations, so there is nothing to browse. Sending still works: press Tab.</Text>;
   }

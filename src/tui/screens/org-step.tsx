@@ -1,9 +1,9 @@
 import { Box, Text, useInput } from 'ink';
-import Spinner from 'ink-spinner';
 import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import type { Organization } from '../../api/schemas.js';
 import { ErrorDetails } from '../components/error-details.js';
+import { Loading } from '../components/loading.js';
 import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useOrgs } from '../hooks/use-orgs.js';
 import { commandFor, type Command } from '../keys.js';
@@ -27,18 +27,8 @@ interface OrgStepProps {
 /** Step 1: pick an organization from the list (or type its key where the server has no list). */
 export function OrgStep({ preselect, onChoose, width, height }: OrgStepProps) {
   const [orgs, reload] = useOrgs();
-  const theme = useTheme();
   if (orgs.status === 'missing') return <OrgKeyPrompt onChoose={onChoose} width={width} />;
-  if (orgs.status === 'loading') {
-    return (
-      <Text>
-        <Text color={theme.color('accent')}>
-          <Spinner type="dots" />
-        </Text>{' '}
-        Loading organizations…
-      </Text>
-    );
-  }
+  if (orgs.status === 'loading') return <Loading label="Loading organizations…" />;
   if (orgs.status === 'error') return <OrgLoadError onRetry={reload} error={orgs.error} width={width} />;
   return <OrgList orgs={orgs.data} preselect={preselect} onChoose={onChoose} width={width} height={height} />;
 }
