@@ -35,8 +35,8 @@ export interface ClientOptions {
   /** Per attempt, covering headers and body. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Told about every wait before a retry. */
-  onRetryWait?: (wait: RetryWait) => void;
+  /** Told about every wait before a retry, for every call (a call's own observer is told too). */
+  onRetryWait?: ((wait: RetryWait) => void) | undefined;
   random?: () => number;
 }
 
@@ -155,7 +155,8 @@ export function createClient(options: ClientOptions) {
           capped: delay.capped,
           requestedMs: delay.requestedMs,
         };
-        (call.onRetryWait ?? options.onRetryWait)?.(wait);
+        options.onRetryWait?.(wait);
+        call.onRetryWait?.(wait);
         await sleep(delay.delayMs, call.signal);
       }
     }
@@ -168,15 +169,16 @@ export function createClient(options: ClientOptions) {
   return {
     baseUrl: baseUrl.href,
 
-    listOrgs(call?: CallOptions): Promise<Organization[]> {
+    // Every method is async, so a refusal (a bad org key) is a rejection, never a synchronous throw.
+    async listOrgs(call?: CallOptions): Promise<Organization[]> {
       return get('/api/v1/org', z.array(organizationSchema), call);
     },
 
-    getOrg(org: string, call?: CallOptions): Promise<Organization> {
+    async getOrg(org: string, call?: CallOptions): Promise<Organization> {
       return get(`/api/v1/org/${orgSegment(org)}`, organizationSchema, call);
     },
 
-    listInvitations(org: string, filter: { status?: InvitationStatus } = {}, call?: CallOptions): Promise<Invitation[]> {
+    async listInvitations(org: string, filter: { status?: InvitationStatus } = {}, call?: CallOptions): Promise<Invitation[]> {
       const query = filter.status ? { status: filter.status } : undefined;
       return get(`/api/v1/org/${orgSegment(org)}/invitations`, z.array(invitationSchema), call, query);
     },

@@ -5,7 +5,7 @@ import { createClient } from '../api/client.js';
 import { fileLastOrgStore } from '../config/last-org.js';
 import { defaultJournalPath, fileJournal, type Journal } from '../journal/journal.js';
 import type { Sandbox } from '../sandbox/server.js';
-import { resolveSettings } from '../commands/settings.js';
+import { resolveSettings, timeoutFrom } from '../commands/settings.js';
 import { UsageError } from '../usage-error.js';
 import { App, type ExitReason } from './app.js';
 import { ServicesContext, type Services } from './services.js';
@@ -42,7 +42,7 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     if (!token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
   }
   const services: Services = {
-    client: clientOrUsageError(baseUrl, token),
+    client: clientOrUsageError(baseUrl, token, timeoutFrom(env)),
     journal: quietJournal(fileJournal(defaultJournalPath(env))),
     lastOrg: fileLastOrgStore(env),
     redact: values.redact,
@@ -65,9 +65,9 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 /** A base URL the client refuses (plain http to another host) is the caller's mistake: exit 2. */
-function clientOrUsageError(baseUrl: string, token: string | undefined) {
+function clientOrUsageError(baseUrl: string, token: string | undefined, timeoutMs: number | undefined) {
   try {
-    return createClient({ baseUrl, token });
+    return createClient({ baseUrl, token, timeoutMs });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
