@@ -53,7 +53,9 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const plan = useSendPlan(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
   const width = Math.max(20, columns);
-  const bodyHeight = Math.max(4, rows - 4);
+  // One row short of the terminal: a frame as tall as the terminal makes Ink clear the whole
+  // screen on every render (flicker, lost scrollback) instead of redrawing in place.
+  const bodyHeight = Math.max(4, rows - 5);
 
   const quit = (code: 0 | 130) => {
     onExit?.({ code });
