@@ -107,7 +107,6 @@ describe('TUI flows', () => {
         hedy.lovelace@acme.test        owner       expired   10d ago
         donald.thompson@acme.test      contributor accepted  11d ago
         sophie.lamarr@acme.test        reader      expired   11d ago
-        guido.turing@acme.test         contributor rejected  12d ago
         1/24
 
       ↑↓ move · / filter · s status · o sort · d details · x revoke · r refresh · esc…"
