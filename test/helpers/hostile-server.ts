@@ -5,7 +5,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Every sequence the suite hunts for in the output. */
-export const HOSTILE_SEQUENCES = {
+const HOSTILE_SEQUENCES = {
   osc52: '\x1b]52;c;cHduZWQ=\x07',
   osc8: '\x1b]8;;https://evil.example/\x07',
   osc0: '\x1b]0;pwned\x07',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxOptions } from '../../src/sandbox/server.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { cliHome } from '../helpers/cli-env.js';
-import { HOSTILE_SEQUENCES, startHostileServer } from '../helpers/hostile-server.js';
+import { startHostileServer } from '../helpers/hostile-server.js';
 import { closedPortUrl, startRecordingServer, startTestSandbox } from '../helpers/sandbox.js';
 import { isSane, Terminal } from '../helpers/terminal.js';
 import { waitUntil } from '../helpers/wait.js';
