@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up, scrolling, memory and bulk throughput, measured side by side on this
+// machine. Timings are medians of interleaved runs after a warm-up, so a noisy neighbour slows
+// every figure alike and the ratios stay honest. `--quick` proves the harness in CI; `--json`
+// prints one JSON object.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundle } from '../scripts/build.mjs';
+import { startInPty } from './pty.mjs';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const asJson = args.has('--json');
+const RUNS = quick ? 3 : 12;
+const SCROLL_INVITATIONS = quick ? 1_000 : 10_000;
+const SCROLL_MOVES = quick ? 20 : 120;
+const BULK_ROWS = quick ? 100 : 1_000;
+const SERIAL_ROWS = quick ? 20 : 1_000;
+const BULK_CONCURRENCY = 8;
+const log = (line) => process.stderr.write(`${line}\n`);
+const work = mkdtempSync(join(tmpdir(), 'invite-tui-bench-'));
+const cli = join(process.cwd(), 'dist', 'cli.js');
+const hello = join(process.cwd(), 'bench', 'dist', 'ink-hello.js');
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|NO_COLOR|FORCE_COLOR)/.test(name)));
+const env = { ...baseEnv, XDG_STATE_HOME: join(work, 'state'), XDG_CONFIG_HOME: join(work, 'config'), TERM: 'xterm-256color' };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Wall time from spawn to exit. */
+function timeToExit(argv) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(argv[0], argv.slice(1), { env, stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('close', () => resolve(performance.now() - started));
+  });
+}
+
+/** Spawn → `marker` on screen in an 80×24 pty; then the program is stopped. */
+async function timeToScreen(argv, marker) {
+  const session = startInPty(argv, { env, pidFile: join(work, 'pid') });
+  const ms = await session.until(marker);
+  session.child.kill('SIGTERM');
+  await session.exited;
+  return ms;
+}
+
+/** A sandbox in its own process, so the TUI's memory is its own. */
+async function startSandboxProcess(extra) {
+  const child = spawn(process.execPath, [cli, 'sandbox', '--quiet', ...extra], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(text.split('\n')[0]);
+    });
+    child.once('close', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function startupFigures() {
+  const figures = { floor_ms: [], ink_hello_ms: [], version_ms: [], ttff_ms: [], ttuf_ms: [] };
+  for (let run = 0; run <= RUNS; run++) {
+    // Run 0 warms the file cache and is not counted; the rest interleave every figure.
+    const round = {
+      floor_ms: await timeToExit([process.execPath, '-e', '0']),
+      ink_hello_ms: await timeToScreen([process.execPath, hello], 'invite-tui hello'),
+      version_ms: await timeToExit([process.execPath, cli, '--version']),
+      ttff_ms: await timeToScreen([process.execPath, cli, '--demo'], 'invite-tui'),
+      ttuf_ms: await timeToScreen([process.execPath, cli, '--demo'], 'Choose an organization'),
+    };
+    if (run > 0) for (const [name, value] of Object.entries(round)) figures[name].push(value);
+  }
+  return Object.fromEntries(Object.entries(figures).map(([name, values]) => [name, round(median(values))]));
+}
+
+async function scrollFigures() {
+  const sandbox = await startSandboxProcess(['--invitations', String(SCROLL_INVITATIONS)]);
+  try {
+    const session = startInPty([process.execPath, cli], { env: { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' }, pidFile: join(work, 'scroll-pid') });
+    await session.until('Choose an organization');
+    session.write('\r');
+    await session.until('Who should be invited');
+    session.write('\t');
+    await session.until(`of ${SCROLL_INVITATIONS}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const latencies = [];
+    for (let move = 0; move < SCROLL_MOVES; move++) {
+      const before = session.output.length;
+      const sent = performance.now();
+      session.write('\x1b[B');
+      await new Promise((resolve) => {
+        const check = () => (session.output.length > before ? (session.child.stdout.off('data', check), resolve()) : undefined);
+        session.child.stdout.on('data', check);
+      });
+      latencies.push(performance.now() - sent);
+      // Ink renders at most 30 frames a second; pace the keys so each one gets its own frame.
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    const status = readFileSync(`/proc/${session.pid()}/status`, 'utf8');
+    const peakKib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    session.write('\x03');
+    await session.exited;
+    return {
+      scroll_10k_median_ms: round(median(latencies), 2),
+      scroll_10k_max_ms: round(Math.max(...latencies), 2),
+      rss_10k_mib: round(peakKib / 1024),
+    };
+  } finally {
+    sandbox.stop();
+  }
+}
+
+async function bulkRun(rows, concurrency) {
+  const sandbox = await startSandboxProcess(['--rate', '100', '--latency', '50']);
+  try {
+    const file = join(work, `bulk-${rows}-${concurrency}.csv`);
+    writeFileSync(file, ['email,role', ...Array.from({ length: rows }, (_, i) => `bulk.${concurrency}.${i}@acme.test,reader`)].join('\n'));
+    const runEnv = { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' };
+    const started = performance.now();
+    execFileSync(process.execPath, [cli, 'send', '--org', 'acme', '--from', file, '--concurrency', String(concurrency), '--journal', join(work, `journal-${concurrency}.jsonl`), '--json'], { env: runEnv, stdio: ['ignore', 'ignore', 'ignore'] });
+    const seconds = (performance.now() - started) / 1000;
+    const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--org', 'acme', '--json'], { env: runEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const counts = new Map();
+    for (const { email } of listed) if (email.startsWith(`bulk.${concurrency}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
+    const duplicates = [...counts.values()].reduce((sum, count) => sum + count - 1, 0);
+    return { seconds: round(seconds, 2), duplicates, missing: rows - counts.size };
+  } finally {
+    sandbox.stop();
+  }
+}
+
+log('building the production bundle and the Ink hello-world…');
+await bundle(['src/cli.ts'], 'dist');
+await bundle(['bench/ink-hello.tsx'], 'bench/dist');
+log(`start-up (${RUNS} interleaved runs after a warm-up)…`);
+const startup = await startupFigures();
+log(`scrolling Browse through ${SCROLL_INVITATIONS} invitations (${SCROLL_MOVES} moves)…`);
+const scroll = await scrollFigures();
+log(`bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`);
+const bulk = await bulkRun(BULK_ROWS, BULK_CONCURRENCY);
+const serial = await bulkRun(SERIAL_ROWS, 1);
+
+const result = {
+  machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.versions.node}`,
+  quick,
+  ...startup,
+  ...scroll,
+  bulk_1000_s: bulk.seconds,
+  bulk_1000_duplicates: bulk.duplicates,
+  bulk_1000_missing: bulk.missing,
+  bulk_1000_serial_s: serial.seconds,
+  ratios: {
+    version_over_floor: round(startup.version_ms / startup.floor_ms, 2),
+    ttff_over_ink_hello: round(startup.ttff_ms / startup.ink_hello_ms, 2),
+    ttuf_over_ink_hello: round(startup.ttuf_ms / startup.ink_hello_ms, 2),
+  },
+};
+
+if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  const targets = {
+    version_ms: `${result.ratios.version_over_floor}× floor (target ≤ 1.5×)`,
+    ttff_ms: `${result.ratios.ttff_over_ink_hello}× ink_hello (target ≤ 1.25×)`,
+    ttuf_ms: `${result.ratios.ttuf_over_ink_hello}× ink_hello (target ≤ 1.5×)`,
+    scroll_10k_median_ms: 'target ≤ 10 ms',
+    scroll_10k_max_ms: 'target ≤ 33 ms',
+    rss_10k_mib: 'target ≤ 100 MiB',
+    bulk_1000_s: 'target ≤ 11 s',
+    bulk_1000_duplicates: 'target 0',
+    bulk_1000_missing: 'target 0',
+  };
+  console.log(`| figure | value | against target |\n|---|---|---|`);
+  for (const [name, value] of Object.entries(result)) if (typeof value !== 'object') console.log(`| ${name} | ${value} | ${targets[name] ?? ''} |`);
+}
