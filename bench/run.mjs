@@ -86,9 +86,13 @@ async function scrollFigures() {
   const sandbox = await startSandboxProcess(['--invitations', String(SCROLL_INVITATIONS)]);
   try {
     const session = startInPty([process.execPath, cli], { env: { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' }, pidFile: join(work, 'scroll-pid') });
+    // Each screen subscribes to keys just after its first frame; a person is never that fast.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
     await session.until('Choose an organization');
+    await settle();
     session.write('\r');
     await session.until('Who should be invited');
+    await settle();
     session.write('\t');
     await session.until(`of ${SCROLL_INVITATIONS}`);
     await new Promise((resolve) => setTimeout(resolve, 300));

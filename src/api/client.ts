@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { ofetch, type FetchResponse } from 'ofetch';
-import { z } from 'zod';
+import * as z from 'zod';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
 import { ApiError } from './errors.js';
+import { newIdempotencyKey } from './idempotency.js';
 import { describeUnexpectedBody, parseBody, readBodyCapped } from './response-body.js';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type HttpMethod, type RetryPolicy } from './retry-policy.js';
 import {
@@ -51,13 +51,10 @@ export interface CreateInvitationOptions extends CallOptions {
 }
 
 export type InvitationsClient = ReturnType<typeof createClient>;
+export { newIdempotencyKey };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const INVITATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-export function newIdempotencyKey(): string {
-  return randomUUID();
-}
 
 export function createClient(options: ClientOptions) {
   const baseUrl = parseBaseUrl(options.baseUrl);

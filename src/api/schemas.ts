@@ -1,25 +1,14 @@
 // The single source of the API's types (API.md). Responses are parsed leniently: unknown
 // fields are kept, and only what the client relies on is required.
-import { z } from 'zod';
+import * as z from 'zod';
 
-export const ROLES = ['reader', 'contributor', 'owner'] as const;
+import { ORG_SLUG, ORG_SLUG_MAX, ORG_SLUG_RULE, ROLES } from './constants.js';
+
+export { INVITATION_STATUSES, ROLE_DESCRIPTIONS, ROLES, type InvitationStatus, type Role } from './constants.js';
+
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: 'full access: manage members, workspaces, billing, keys',
-  contributor: 'create and manage workspaces and projects',
-  reader: 'view workspaces, projects and traces',
-};
-
-export const INVITATION_STATUSES = ['pending', 'accepted', 'rejected', 'expired'] as const;
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
-
-/** Organization slugs: lowercase letters, digits and dashes, starting with a letter or digit. */
-export const orgSlugSchema = z
-  .string()
-  .max(100, 'an organization key is at most 100 characters')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an organization key is lowercase letters, digits and dashes');
+export const orgSlugSchema = z.string().max(ORG_SLUG_MAX, `an organization key is at most ${ORG_SLUG_MAX} characters`).regex(ORG_SLUG, ORG_SLUG_RULE);
 
 /** An address the API will accept: a valid email, local part ≤ 64 and whole address ≤ 254 characters. */
 export const emailSchema = z

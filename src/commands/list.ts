@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { INVITATION_STATUSES, type InvitationStatus } from '../api/schemas.js';
+import { INVITATION_STATUSES, type InvitationStatus } from '../api/constants.js';
 import { describeAge, describeExpiry } from '../invites/format.js';
 import { UsageError } from '../usage-error.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { clean, out, printJson, table } from './output.js';
-import { clientFor, requireOrg, resolveSettings } from './settings.js';
+import { clientFor } from './command-client.js';
+import { requireOrg, resolveSettings } from './settings.js';
 
 /** `invite-tui list --org SLUG [--status STATUS] [--json]` */
 export async function runList(args: string[]): Promise<number> {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { clean, out, printJson, table } from './output.js';
-import { clientFor, resolveSettings } from './settings.js';
+import { clientFor } from './command-client.js';
+import { resolveSettings } from './settings.js';
 
 /** `invite-tui orgs [--json]` */
 export async function runOrgs(args: string[]): Promise<number> {

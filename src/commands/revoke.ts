@@ -4,7 +4,8 @@ import { EXIT } from './exit-codes.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { printJson, say } from './output.js';
 import { confirm } from './prompt.js';
-import { clientFor, requireOrg, resolveSettings } from './settings.js';
+import { clientFor } from './command-client.js';
+import { requireOrg, resolveSettings } from './settings.js';
 
 /** `invite-tui revoke --org SLUG ID [--yes]`: asks first on a terminal unless --yes. */
 export async function runRevoke(args: string[]): Promise<number> {

@@ -13,7 +13,8 @@ import { GLOBAL_OPTIONS } from './global-options.js';
 import { say } from './output.js';
 import { stderrProgress } from './progress.js';
 import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
-import { clientFor, requireOrg, resolveSettings } from './settings.js';
+import { clientFor } from './command-client.js';
+import { requireOrg, resolveSettings } from './settings.js';
 import { readInput } from './stdin.js';
 
 const SEND_PASSES = 3;

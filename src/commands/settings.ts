@@ -1,7 +1,5 @@
 // Where a command's API URL, token and org come from, in order of precedence:
 // flags > environment > the profile (config.json / credentials.json).
-import { ApiError } from '../api/errors.js';
-import { createClient, type RetryWait } from '../api/client.js';
 import { configStore, DEFAULT_PROFILE, type ConfigStore } from '../config/config-file.js';
 import { UsageError } from '../usage-error.js';
 
@@ -44,26 +42,6 @@ export function timeoutFrom(env: NodeJS.ProcessEnv): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`INVITE_TIMEOUT_MS is a whole number of milliseconds (got "${value}")`);
   return Number(value);
-}
-
-/** A client for the resolved settings, or a clear message saying what is missing. */
-export function clientFor(settings: Settings, env: NodeJS.ProcessEnv = process.env) {
-  if (!settings.apiUrl) {
-    throw new UsageError('No API configured: set INVITE_API_URL, pass --api-url, or run `invite-tui login --api-url URL`.');
-  }
-  if (!settings.token) {
-    throw new ApiError({ kind: 'http', status: 401, type: 'no_token', detail: 'No token: set INVITE_API_TOKEN or run `invite-tui login`.' });
-  }
-  return createClient({ baseUrl: settings.apiUrl.value, token: settings.token.value, timeoutMs: timeoutFrom(env), onRetryWait: sayRateLimited });
-}
-
-/** Scripts' logs should say why a command is waiting, and when a long Retry-After was capped. */
-function sayRateLimited(wait: RetryWait): void {
-  if (wait.reason.status !== 429) return;
-  const seconds = Math.ceil(wait.delayMs / 1000);
-  const capped = wait.capped && wait.requestedMs ? ` (the server asked for ${Math.ceil(wait.requestedMs / 1000)}s; capped)` : '';
-  // On a terminal, clear the progress line first so the message stands on its own.
-  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}Rate limited by the server: waiting ${seconds}s${capped} before retrying…\n`);
 }
 
 export function requireOrg(settings: Settings): string {

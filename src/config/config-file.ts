@@ -3,15 +3,19 @@
 // over the old one, so a token is never readable by others, not even for a moment.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { readTextIfExists, writeFileAtomically } from '../files.js';
 import { configDir } from './paths.js';
 
-export const profileSchema = z.looseObject({ api_url: z.string().optional(), default_org: z.string().optional() });
-export const configSchema = z.looseObject({ profiles: z.record(z.string(), profileSchema).default({}) });
-const credentialsSchema = z.record(z.string(), z.string());
-export type Profile = z.infer<typeof profileSchema>;
-export type Config = z.infer<typeof configSchema>;
+export interface Profile {
+  api_url?: string;
+  default_org?: string;
+  [other: string]: unknown;
+}
+
+export interface Config {
+  profiles: Record<string, Profile>;
+  [other: string]: unknown;
+}
 
 export const DEFAULT_PROFILE = 'default';
 
@@ -30,14 +34,13 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
   const dir = configDir(env);
   const configFile = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
-  const readCredentials = () => credentialsSchema.catch({}).parse(readJson(credentialsFile) ?? {});
+  const readCredentials = (): Record<string, string> => {
+    const value = readJson(credentialsFile);
+    return isRecord(value) ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+  };
   return {
     dir,
-    readConfig: () => {
-      const parsed = configSchema.safeParse(readJson(configFile) ?? {});
-      if (!parsed.success) throw new Error(`${configFile} is not a valid invite-tui config: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return parsed.data;
-    },
+    readConfig: () => parseConfig(readJson(configFile) ?? {}, configFile),
     writeConfig: (config) => writeAtomically(dir, configFile, `${JSON.stringify(config, null, 2)}\n`),
     readToken: (profile) => readCredentials()[profile],
     writeToken: (profile, token) => writeAtomically(dir, credentialsFile, `${JSON.stringify({ ...readCredentials(), [profile]: token }, null, 2)}\n`),
@@ -58,6 +61,26 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
       }
     },
   };
+}
+
+// Checked by hand rather than with zod: the TUI reads the config before its first frame, and
+// loading zod there would cost more than the check itself.
+function parseConfig(value: unknown, file: string): Config {
+  const invalid = (why: string) => new Error(`${file} is not a valid invite-tui config: ${why}`);
+  if (!isRecord(value)) throw invalid('expected an object');
+  const profiles = value.profiles ?? {};
+  if (!isRecord(profiles)) throw invalid('"profiles" must be an object');
+  for (const [name, profile] of Object.entries(profiles)) {
+    if (!isRecord(profile)) throw invalid(`profile "${name}" must be an object`);
+    for (const field of ['api_url', 'default_org']) {
+      if (profile[field] !== undefined && typeof profile[field] !== 'string') throw invalid(`${name}.${field} must be a string`);
+    }
+  }
+  return { ...value, profiles: profiles as Record<string, Profile> };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readJson(file: string): unknown {

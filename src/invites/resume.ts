@@ -1,7 +1,7 @@
 // Resuming a bulk run from the journal: rows the server confirmed are not sent again, and rows
 // that were in flight (or failed in a way a retry can fix) go again with their original key.
 import { createHash } from 'node:crypto';
-import { newIdempotencyKey } from '../api/client.js';
+import { newIdempotencyKey } from '../api/idempotency.js';
 import type { JournalEntry } from '../journal/journal.js';
 
 export type PastOutcome = { state: 'sent'; invitationId: string | undefined } | { state: 'retry'; key: string } | { state: 'failed' };

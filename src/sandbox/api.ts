@@ -1,7 +1,7 @@
 // The invitations API as the sandbox implements it (API.md parts A and B), on plain request data
 // so the rules read without HTTP plumbing around them.
 import { randomBytes } from 'node:crypto';
-import { INVITATION_STATUSES, type Role } from '../api/schemas.js';
+import { INVITATION_STATUSES, type Role } from '../api/constants.js';
 import { errorResponse, notFound, validationError, type SandboxResponse } from './envelope.js';
 import { checkInvitationAllowed, parseInviteBody } from './invite-rules.js';
 import { RateLimiter } from './rate-limiter.js';

@@ -1,13 +1,16 @@
-// `invite-tui` with no command: the interactive TUI, on the embedded sandbox unless an API is configured.
+// `invite-tui` with no command: the interactive TUI, on the embedded sandbox unless an API is
+// configured. Only Ink, React and the screens load before the first frame; the client, zod and
+// the sandbox load right after it (see connect.ts), so the screen never waits on them.
 import { render } from 'ink';
 import { parseArgs } from 'node:util';
-import { createClient } from '../api/client.js';
+import { parseBaseUrl } from '../api/base-url.js';
+import { resolveSettings, timeoutFrom } from '../commands/settings.js';
 import { fileLastOrgStore } from '../config/last-org.js';
 import { defaultJournalPath, fileJournal, type Journal } from '../journal/journal.js';
-import type { Sandbox } from '../sandbox/server.js';
-import { resolveSettings, timeoutFrom } from '../commands/settings.js';
 import { UsageError } from '../usage-error.js';
 import { App, type ExitReason } from './app.js';
+import type { Connection } from './connect.js';
+import { lazyClient } from './lazy-client.js';
 import { ServicesContext, type Services } from './services.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
 
@@ -27,26 +30,21 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     return 2;
   }
   const settings = resolveSettings({ 'api-url': values['api-url'] }, env);
-  const apiUrl = settings.apiUrl?.value;
-  let sandbox: Sandbox | undefined;
-  let baseUrl: string;
-  let token: string | undefined;
-  if (values.demo || !apiUrl) {
-    const { startSandbox } = await import('../sandbox/server.js');
-    sandbox = await startSandbox();
-    baseUrl = sandbox.url;
-    token = 'demo-owner';
-  } else {
-    baseUrl = apiUrl;
-    token = settings.token?.value;
-    if (!token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
+  const timeoutMs = timeoutFrom(env);
+  const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
+  let target = 'demo sandbox';
+  if (apiUrl) {
+    if (!settings.token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
+    target = checkedHost(apiUrl);
   }
+  const token = settings.token?.value ?? '';
+  const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(apiUrl ? { demo: false, baseUrl: apiUrl, token, timeoutMs } : { demo: true, timeoutMs }));
   const services: Services = {
-    client: clientOrUsageError(baseUrl, token, timeoutFrom(env)),
+    client: lazyClient(connection.then(({ client }) => client)),
     journal: quietJournal(fileJournal(defaultJournalPath(env))),
     lastOrg: fileLastOrgStore(env),
     redact: values.redact,
-    target: sandbox ? 'demo sandbox' : new URL(baseUrl).host,
+    target,
     now: Date.now,
   };
   let exitCode = 0;
@@ -60,14 +58,14 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     { exitOnCtrlC: false, patchConsole: false },
   );
   await instance.waitUntilExit();
-  await sandbox?.close();
+  await connection.then((open) => open.close()).catch(() => undefined);
   return exitCode;
 }
 
-/** A base URL the client refuses (plain http to another host) is the caller's mistake: exit 2. */
-function clientOrUsageError(baseUrl: string, token: string | undefined, timeoutMs: number | undefined) {
+/** The API's host for the header; a URL the client would refuse (plain http to another host) is exit 2. */
+function checkedHost(apiUrl: string): string {
   try {
-    return createClient({ baseUrl, token, timeoutMs });
+    return parseBaseUrl(apiUrl).host;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

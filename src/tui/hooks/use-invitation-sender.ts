@@ -1,7 +1,7 @@
 // Runs the TUI's sends through the shared batch sender, turning its events into flow actions.
 // One Idempotency-Key per address for the session, so `r` can never invite twice.
 import { useCallback, useRef, type Dispatch } from 'react';
-import { newIdempotencyKey } from '../../api/client.js';
+import { newIdempotencyKey } from '../../api/idempotency.js';
 import type { Role } from '../../api/schemas.js';
 import { sendBatch } from '../../invites/send-batch.js';
 import type { FlowAction, SendRow } from '../flow/flow-reducer.js';

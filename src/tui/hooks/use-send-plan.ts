@@ -1,6 +1,28 @@
-import { useMemo } from 'react';
-import { parseAddressList, type AddressList, type ParsedAddress } from '../../invites/addresses.js';
+import { useEffect, useMemo, useState } from 'react';
+import type * as Addresses from '../../invites/addresses.js';
+import type { AddressList, ParsedAddress } from '../../invites/addresses.js';
 import { useInvitations } from './use-invitations.js';
+
+type AddressParser = typeof Addresses;
+const EMPTY: AddressList = { valid: [], invalid: [], duplicates: 0 };
+let parser: AddressParser | undefined;
+
+/** The address parser (and zod with it) loads after the first frame; no screen before the addresses step needs it. */
+function useAddressParser(): AddressParser | undefined {
+  const [loaded, setLoaded] = useState(parser);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void import('../../invites/addresses.js').then((module) => {
+      parser = module;
+      if (live) setLoaded(module);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 export interface SendPlan {
   list: AddressList;
@@ -14,13 +36,14 @@ export interface SendPlan {
 
 /** What typed text would send: parsed, de-duplicated, and checked against pending invitations. */
 export function useSendPlan(org: string | undefined, addressText: string): SendPlan {
+  const addresses = useAddressParser();
   const [pendingInvitations] = useInvitations(org, 'pending');
   const pending = useMemo(
     () => new Set(pendingInvitations.status === 'ready' ? pendingInvitations.data.map((invitation) => (invitation.email ?? '').toLowerCase()) : []),
     [pendingInvitations],
   );
   return useMemo(() => {
-    const list = parseAddressList(addressText);
+    const list = addresses ? addresses.parseAddressList(addressText) : EMPTY;
     const isPending = (address: ParsedAddress) => pending.has(address.email.toLowerCase());
     return {
       list,
@@ -28,5 +51,5 @@ export function useSendPlan(org: string | undefined, addressText: string): SendP
       alreadyPending: list.valid.filter(isPending),
       checked: pendingInvitations.status === 'ready',
     };
-  }, [addressText, pending, pendingInvitations.status]);
+  }, [addresses, addressText, pending, pendingInvitations.status]);
 }

@@ -1,5 +1,6 @@
 // Browse's own state: cursor, filters, sort, and the revoke confirmation. Pure, like the flow reducer.
-import { INVITATION_STATUSES, type Invitation, type InvitationStatus } from '../../api/schemas.js';
+import { INVITATION_STATUSES, type InvitationStatus } from '../../api/constants.js';
+import type { Invitation } from '../../api/schemas.js';
 import { move, moveTo, START, type CursorMove, type ListCursor } from '../widgets/list-cursor.js';
 
 export const SORTS = ['newest', 'oldest', 'email', 'expiry'] as const;

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors.js';
-import { orgSlugSchema } from '../../api/schemas.js';
+import { orgSlugProblem } from '../../api/constants.js';
 import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useClient, useDisplay } from '../services.js';
 import { useTextFocus } from '../text-focus.js';
@@ -19,16 +19,17 @@ export function OrgKeyPrompt({ onChoose, width }: { onChoose: (org: OrgChoice) =
   useTextFocus(true);
 
   const submit = async (typed: string) => {
-    const slug = orgSlugSchema.safeParse(typed.trim());
-    if (!slug.success) return setMessage(slug.error.issues[0]?.message);
+    const slug = typed.trim();
+    const problem = orgSlugProblem(slug);
+    if (problem) return setMessage(problem);
     setChecking(true);
     try {
-      const org = await client.getOrg(slug.data);
+      const org = await client.getOrg(slug);
       onChoose({ key: org.key, name: org.name, role: org.role });
     } catch (error) {
       // 404 with the envelope: no such org. Anything else: the details endpoint may be missing too.
       if (error instanceof ApiError && error.status === 404 && error.type) setMessage(show(error.detail));
-      else onChoose({ key: slug.data });
+      else onChoose({ key: slug });
     } finally {
       setChecking(false);
     }

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import type { Role } from '../../api/schemas.js';
-import { ROLE_DESCRIPTIONS } from '../../api/schemas.js';
+import { ROLE_DESCRIPTIONS } from '../../api/constants.js';
 import type { SendPlan } from '../hooks/use-send-plan.js';
 import { commandFor, type Command } from '../keys.js';
 import { useDisplay } from '../services.js';

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../../api/schemas.js';
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../../api/constants.js';
 import type { FieldMessage } from '../flow/flow-reducer.js';
 import { commandFor, type Command } from '../keys.js';
 import { useDisplay } from '../services.js';
