@@ -4,10 +4,10 @@ import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
 import { ApiError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
-import { describeUnexpectedBody, parseBody, readBodyCapped } from './response-body.js';
+import { httpError, redirectError, sleep, TimeoutMarker, transportError } from './failures.js';
+import { describeUnexpectedBody, MAX_ERROR_BODY_BYTES, MAX_SUCCESS_BODY_BYTES, parseBody, readBodyCapped } from './response-body.js';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type HttpMethod, type RetryPolicy } from './retry-policy.js';
 import {
-  errorEnvelopeSchema,
   invitationSchema,
   orgSlugSchema,
   organizationSchema,
@@ -115,7 +115,7 @@ export function createClient(options: ClientOptions) {
     }
     let body;
     try {
-      body = await readBodyCapped(response.body);
+      body = await readBodyCapped(response.body, status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES);
     } catch (caught) {
       throw transportError(caught, signal, baseUrl);
     }
@@ -215,78 +215,5 @@ function validated<T>(value: unknown, schema: z.ZodType<T>): T {
   throw new ApiError({
     kind: 'invalid_response',
     detail: `Unexpected answer: the response does not match the API contract${where} (${issue?.message ?? 'invalid'})`,
-  });
-}
-
-function httpError(status: number, parsed: ReturnType<typeof parseBody>, retryAfterSeconds: number | undefined): ApiError {
-  const envelope = parsed.kind === 'json' ? errorEnvelopeSchema.safeParse(parsed.value) : undefined;
-  if (envelope?.success) {
-    const { type, detail, errors } = envelope.data;
-    return new ApiError({ kind: 'http', status, type, detail, fieldErrors: errors, retryAfterSeconds });
-  }
-  const described = parsed.kind === 'json' ? 'the error body is not the API error envelope' : describeUnexpectedBody(parsed);
-  return new ApiError({ kind: 'http', status, detail: `${capitalize(described)}`, retryAfterSeconds });
-}
-
-function redirectError(status: number, location: string | null, baseUrl: URL): ApiError {
-  let target = 'another address';
-  if (location) {
-    try {
-      target = new URL(location, baseUrl).origin;
-    } catch {
-      target = 'an unreadable address';
-    }
-  }
-  return new ApiError({
-    kind: 'redirect',
-    status,
-    detail: `The server redirected to ${target}; redirects are not followed, so the token is only ever sent to ${baseUrl.origin}. Check the API URL.`,
-  });
-}
-
-class TimeoutMarker extends Error {}
-
-/** Maps a failed fetch or body read to timeout, cancelled or network, without keeping the raw error. */
-function transportError(caught: unknown, signal: AbortSignal, baseUrl: URL): ApiError {
-  if (signal.aborted && signal.reason instanceof TimeoutMarker) {
-    return new ApiError({ kind: 'timeout', detail: `No complete answer from ${baseUrl.host} in time (the request timed out)` });
-  }
-  if (signal.aborted) return new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' });
-  const code = systemErrorCode(caught);
-  const detail =
-    code === 'ECONNREFUSED'
-      ? `Could not connect to ${baseUrl.host} (connection refused): is the server running and the API URL right?`
-      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? `Could not find the host ${baseUrl.hostname}: check the API URL and your network`
-        : `The connection to ${baseUrl.host} was dropped before a complete answer${code ? ` (${code})` : ''}`;
-  return new ApiError({ kind: 'network', detail });
-}
-
-/** The first `code` in an error's cause chain, e.g. ECONNREFUSED from undici's "fetch failed". */
-function systemErrorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-    current = current.cause;
-  }
-  return undefined;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -1,18 +1,23 @@
 // Reading and interpreting response bodies that may be anything: JSON, an HTML page from a
 // proxy, nothing at all, or megabytes. Every outcome is data, never an exception.
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** An error body only has to carry a message: anything past 1 MiB is noise (or an attack). */
+export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+/** A success body may be a long list (10,000 invitations are about 3 MB), but not unbounded. */
+export const MAX_SUCCESS_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface BodyText {
   text: string;
   /** The body was longer than the cap; `text` holds its beginning. */
   truncated: boolean;
+  /** The cap that applied, for the message. */
+  limit?: number;
 }
 
 /** Reads at most `limit` bytes of a body, then cancels the rest of the stream. */
 export async function readBodyCapped(
   body: ReadableStream<Uint8Array> | null,
-  limit = MAX_BODY_BYTES,
+  limit: number,
 ): Promise<BodyText> {
   if (!body) return { text: '', truncated: false };
   const reader = body.getReader();
@@ -31,7 +36,7 @@ export async function readBodyCapped(
       break;
     }
   }
-  return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated };
+  return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated, limit };
 }
 
 export type ParsedBody =
@@ -44,7 +49,7 @@ export type ParsedBody =
 export function parseBody(body: BodyText): ParsedBody {
   const text = body.text.trim();
   if (text === '') return { kind: 'empty' };
-  if (body.truncated) return { kind: 'unreadable', reason: `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB` };
+  if (body.truncated) return { kind: 'unreadable', reason: `the body is larger than ${(body.limit ?? 0) / 1024 / 1024} MiB` };
   if (/^<(?:!doctype|html|head|body|title|h1|center)\b/i.test(text)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
     return { kind: 'html', title: title || undefined };

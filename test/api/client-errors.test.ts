@@ -30,6 +30,15 @@ describe('client against the sandbox: documented statuses', () => {
     expect(pending.every((invitation) => invitation.status === 'pending')).toBe(true);
   });
 
+  it('reads a long list: 10,000 invitations (about 3 MB) are not cut off by the error-body cap', async () => {
+    const large = await startTestSandbox({ invitations: 10_000 });
+    try {
+      expect(await clientFor(large).listInvitations('acme')).toHaveLength(10_000);
+    } finally {
+      await large.close();
+    }
+  });
+
   it('creates an invitation and returns it', async () => {
     const invitation = await clientFor(sandbox).createInvitation('acme', { email: 'new.hire@acme.test', role: 'contributor', send_email: false });
     expect(invitation).toMatchObject({ email: 'new.hire@acme.test', role: 'contributor', status: 'pending', send_email: false, org: 'acme' });

@@ -20,7 +20,8 @@ const KIND_TITLES: Record<ApiError['kind'], string> = {
 export function ErrorDetails({ error, width, showNextStep = true }: { error: ApiError; width: number; showNextStep?: boolean }) {
   const theme = useTheme();
   const show = useDisplay();
-  const heading = error.status ? `${error.status} ${statusName(error.status)}` : KIND_TITLES[error.kind];
+  // A 200 whose body is garbage is not "200 OK": the kind says what went wrong.
+  const heading = error.status && (error.kind === 'http' || error.kind === 'redirect') ? `${error.status} ${statusName(error.status)}` : KIND_TITLES[error.kind];
   const next = nextStepFor(error, VERSION);
   return (
     <Box flexDirection="column" width={width}>

@@ -89,7 +89,15 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
   if (invitations.status === 'missing') {
     return <Text wrap="wrap">This server does not list invitations, so there is nothing to browse. Sending still works: press Tab.</Text>;
   }
-  if (invitations.status === 'error') return <ErrorDetails error={invitations.error} width={width} />;
+  if (invitations.status === 'error') {
+    return (
+      <Box flexDirection="column" width={width}>
+        <Text>Could not load the invitations:</Text>
+        <ErrorDetails error={invitations.error} width={width} showNextStep={false} />
+        <Text>Press r to try again.</Text>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" width={width}>
       <Box>
