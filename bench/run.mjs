@@ -3,7 +3,7 @@
 // machine. Timings are medians of interleaved runs after a warm-up, so a noisy neighbour slows
 // every figure alike and the ratios stay honest. `--quick` proves the harness in CI; `--json`
 // prints one JSON object.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,13 +124,14 @@ async function scrollFigures() {
 }
 
 async function bulkRun(rows, concurrency) {
-  const sandbox = await startSandboxProcess(['--rate', '100', '--latency', '50']);
+  const sandbox = await startSandboxProcess(['--rate', '100', '--latency', '50', '--member-limit', '100000']);
   try {
     const file = join(work, `bulk-${rows}-${concurrency}.csv`);
     writeFileSync(file, ['email,role', ...Array.from({ length: rows }, (_, i) => `bulk.${concurrency}.${i}@acme.test,reader`)].join('\n'));
     const runEnv = { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' };
     const started = performance.now();
-    execFileSync(process.execPath, [cli, 'send', '--org', 'acme', '--from', file, '--concurrency', String(concurrency), '--journal', join(work, `journal-${concurrency}.jsonl`), '--json'], { env: runEnv, stdio: ['ignore', 'ignore', 'ignore'] });
+    // Failures are counted below as missing rows; the exit status alone would hide how many.
+    spawnSync(process.execPath, [cli, 'send', '--org', 'acme', '--from', file, '--concurrency', String(concurrency), '--journal', join(work, `journal-${concurrency}.jsonl`), '--json'], { env: runEnv, stdio: 'ignore' });
     const seconds = (performance.now() - started) / 1000;
     const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--org', 'acme', '--json'], { env: runEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
     const counts = new Map();

@@ -5,6 +5,7 @@ import type { InvitationsClient, RetryWait } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import type { Invitation, Role } from '../api/schemas.js';
 import type { Journal } from '../journal/journal.js';
+import { Pacer } from './pacer.js';
 
 export interface BatchRow {
   email: string;
@@ -37,9 +38,11 @@ export async function sendBatch<R extends BatchRow>(options: BatchOptions<R>): P
   const queue = [...options.rows];
   const stopped = () => options.shouldStop?.() ?? false;
   let pausedUntil = 0;
+  const pacer = new Pacer(options.concurrency);
   const onRetryWait = (wait: RetryWait) => {
     if (wait.reason.status !== 429) return;
     pausedUntil = Math.max(pausedUntil, wait.until);
+    pacer.rateLimited(wait.until);
     onEvent({ type: 'rateLimited', wait });
   };
   const record = (row: R, outcome: { event: 'attempt' | 'sent' | 'failed'; invitation_id?: string | undefined; status?: number | undefined; error_type?: string | undefined }) =>
@@ -49,12 +52,15 @@ export async function sendBatch<R extends BatchRow>(options: BatchOptions<R>): P
     while (queue.length > 0 && !stopped()) {
       // A 429 seen by any worker holds back every new request until its Retry-After has passed.
       while (pausedUntil > Date.now() && !stopped()) await sleep(Math.min(250, pausedUntil - Date.now()));
+      await pacer.slot();
       const row = stopped() ? undefined : queue.shift();
       if (!row) break;
+      const startedAt = Date.now();
       record(row, { event: 'attempt' });
       onEvent({ type: 'started', row });
       try {
         const invitation = await client.createInvitation(org, { email: row.email, role: row.role, send_email: sendEmail }, { idempotencyKey: row.idempotencyKey, onRetryWait });
+        pacer.accept(startedAt);
         record(row, { event: 'sent', invitation_id: invitation.id });
         onEvent({ type: 'sent', row, invitation });
       } catch (caught) {

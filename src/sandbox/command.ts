@@ -16,6 +16,7 @@ Options:
   --data FILE                 keep state in FILE across restarts
   --seed N                    seed for the demo data (default 1)
   --invitations N             seed N invitations into the first org
+  --member-limit N            every org's member limit (default 500)
   --rate N                    requests per second per token before 429
   --latency MS                delay every answer by MS
   --faults SPEC               inject faults (see below)
@@ -40,6 +41,7 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       data: { type: 'string' },
       seed: { type: 'string', default: '1' },
       invitations: { type: 'string' },
+      'member-limit': { type: 'string' },
       rate: { type: 'string' },
       latency: { type: 'string' },
       faults: { type: 'string' },
@@ -61,6 +63,7 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     dataFile: values.data,
     seed: wholeNumber('--seed', values.seed),
     invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
+    memberLimit: values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
     rate: values.rate === undefined ? undefined : wholeNumber('--rate', values.rate, 1),
     latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
     faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),

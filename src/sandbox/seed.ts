@@ -70,11 +70,13 @@ export interface SeedOptions {
   now: number;
   /** Seeds exactly this many invitations into the first organization, for scale work. */
   invitations?: number | undefined;
+  /** Overrides every organization's member limit, for bulk runs larger than 500. */
+  memberLimit?: number | undefined;
 }
 
 export const SANDBOX_INVITER = 'demo-owner@sandbox.test';
 
-export function seedData({ seed, now, invitations }: SeedOptions): SandboxData {
+export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): SandboxData {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const data: SandboxData = { orgs: [], invitations: {} };
@@ -104,7 +106,7 @@ export function seedData({ seed, now, invitations }: SeedOptions): SandboxData {
       });
     }
     data.invitations[org.key] = list; // generated newest first
-    const member_limit = 'members' in limit ? limit.members : members.length + countSeatsTaken(list, now) + limit.seatsLeft;
+    const member_limit = memberLimit ?? ('members' in limit ? limit.members : members.length + countSeatsTaken(list, now) + limit.seatsLeft);
     data.orgs.push({ ...org, member_limit, members });
   });
   return data;

@@ -16,6 +16,8 @@ export interface SandboxOptions {
   seed?: number;
   /** Seed exactly this many invitations into the first organization. */
   invitations?: number | undefined;
+  /** Overrides every organization's member limit (default 500; initech is seeded a seat short). */
+  memberLimit?: number | undefined;
   /** Requests per second per token; more get 429. */
   rate?: number | undefined;
   /** Added to every answer. */
@@ -43,7 +45,7 @@ type Faults = Map<FaultKind, string | undefined>;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? Date.now;
-  const store = new SandboxStore({ seed: options.seed ?? 1, now: clock(), invitations: options.invitations, dataFile: options.dataFile });
+  const store = new SandboxStore({ seed: options.seed ?? 1, now: clock(), invitations: options.invitations, memberLimit: options.memberLimit, dataFile: options.dataFile });
   const api = createSandboxApi({ store, clock, rate: options.rate, minClientVersion: options.minClientVersion, minimal: options.minimal });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);
