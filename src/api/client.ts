@@ -2,6 +2,7 @@ import { ofetch, type FetchResponse } from 'ofetch';
 import * as z from 'zod';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
+import { discardBody, transport, type ResponseBody } from './transport.js';
 import { ApiError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { httpError, redirectError, sleep, TimeoutMarker, transportError } from './failures.js';
@@ -72,7 +73,7 @@ export function createClient(options: ClientOptions) {
     redirect: 'manual',
     ignoreResponseError: true,
     responseType: 'stream',
-  });
+  }, transport);
 
   interface Request {
     method: HttpMethod;
@@ -110,12 +111,12 @@ export function createClient(options: ClientOptions) {
   async function interpret(response: FetchResponse<unknown>, signal: AbortSignal): Promise<unknown> {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      await response.body?.cancel().catch(() => undefined);
+      discardBody(response.body);
       throw redirectError(status, response.headers.get('location'), baseUrl);
     }
     let body;
     try {
-      body = await readBodyCapped(response.body, status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES);
+      body = await readBodyCapped(response.body as unknown as ResponseBody | null, status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES);
     } catch (caught) {
       throw transportError(caught, signal, baseUrl);
     }

@@ -1,5 +1,6 @@
 // Reading and interpreting response bodies that may be anything: JSON, an HTML page from a
 // proxy, nothing at all, or megabytes. Every outcome is data, never an exception.
+import type { ResponseBody } from './transport.js';
 
 /** An error body only has to carry a message: anything past 1 MiB is noise (or an attack). */
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
@@ -14,25 +15,22 @@ export interface BodyText {
   limit?: number;
 }
 
-/** Reads at most `limit` bytes of a body, then cancels the rest of the stream. */
+/** Reads at most `limit` bytes of a body, then drops the rest of the stream. */
 export async function readBodyCapped(
-  body: ReadableStream<Uint8Array> | null,
+  body: ResponseBody | null,
   limit: number,
 ): Promise<BodyText> {
   if (!body) return { text: '', truncated: false };
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  // Leaving the loop early closes the stream: the rest of an oversized body is never read.
+  for await (const value of body) {
     const room = limit - size;
     chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
     size += Math.min(value.byteLength, room);
     if (value.byteLength > room) {
       truncated = true;
-      await reader.cancel().catch(() => undefined);
       break;
     }
   }

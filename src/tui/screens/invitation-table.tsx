@@ -41,7 +41,9 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
         const selected = cursor.offset + i === cursor.index;
         const status = show(invitation.status ?? 'unknown', { singleLine: true, maxLength: 20 });
         return (
-          <Text key={invitation.id ?? `${cursor.offset + i}`} wrap="truncate-end" bold={selected}>
+          // Keyed by screen slot, not by invitation: scrolling updates the same few nodes instead of
+          // creating and freeing layout nodes for every row that enters or leaves the window.
+          <Text key={i} wrap="truncate-end" bold={selected}>
             <Text color={selected ? theme.color('selected') : undefined}>{selected ? '❯ ' : '  '}</Text>
             {cell(show(invitation.email ?? '', { singleLine: true, maxLength: 254 }), emailWidth)}
             {cell(show(invitation.role, { singleLine: true, maxLength: 20 }), ROLE_WIDTH)}
