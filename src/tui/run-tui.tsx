@@ -3,6 +3,7 @@
 // the sandbox load right after it (see connect.ts), so the screen never waits on them.
 import { render } from 'ink';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { parseBaseUrl } from '../api/base-url.js';
 import { resolveSettings, timeoutFrom } from '../commands/settings.js';
 import { fileLastOrgStore } from '../config/last-org.js';
@@ -57,6 +58,9 @@ export async function runTui(args: string[], env: NodeJS.ProcessEnv = process.en
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );
+  // Only after the first frame, which should not pay for it: the TUI is long-lived and redraws on
+  // every key, and a heap tuned for size grows far less while scrolling long lists.
+  setFlagsFromString('--optimize-for-size');
   await instance.waitUntilExit();
   await connection.then((open) => open.close()).catch(() => undefined);
   return exitCode;
