@@ -1,4 +1,4 @@
-import { ofetch, type FetchResponse } from 'ofetch';
+import { createFetch, type FetchResponse } from 'ofetch';
 import * as z from 'zod';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
@@ -61,7 +61,9 @@ export function createClient(options: ClientOptions) {
   const baseUrl = parseBaseUrl(options.baseUrl);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const http = ofetch.create({
+  // createFetch, not the ready-made `ofetch`: building that one reads globalThis.fetch, which
+  // makes Node 20 load undici (see transport.ts); ofetch is side-effect free, so it is dropped.
+  const http = createFetch(transport).create({
     baseURL: baseUrl.href.replace(/\/$/, ''),
     headers: {
       accept: 'application/json',
@@ -73,7 +75,7 @@ export function createClient(options: ClientOptions) {
     redirect: 'manual',
     ignoreResponseError: true,
     responseType: 'stream',
-  }, transport);
+  });
 
   interface Request {
     method: HttpMethod;
