@@ -13,6 +13,9 @@ import { startInPty } from './pty.mjs';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
+// --only=startup|scroll|bulk runs one group, for profiling loops; a full run measures all three.
+const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const runs = (group) => !only || only === group;
 const RUNS = quick ? 3 : 12;
 const SCROLL_INVITATIONS = quick ? 1_000 : 10_000;
 const SCROLL_MOVES = quick ? 20 : 120;
@@ -146,13 +149,14 @@ async function bulkRun(rows, concurrency) {
 log('building the production bundle and the Ink hello-world…');
 await bundle(['src/cli.ts'], 'dist');
 await bundle(['bench/ink-hello.tsx'], 'bench/dist');
-log(`start-up (${RUNS} interleaved runs after a warm-up)…`);
-const startup = await startupFigures();
-log(`scrolling Browse through ${SCROLL_INVITATIONS} invitations (${SCROLL_MOVES} moves)…`);
-const scroll = await scrollFigures();
-log(`bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`);
-const bulk = await bulkRun(BULK_ROWS, BULK_CONCURRENCY);
-const serial = await bulkRun(SERIAL_ROWS, 1);
+const skipped = { seconds: null, duplicates: null, missing: null };
+if (runs('startup')) log(`start-up (${RUNS} interleaved runs after a warm-up)…`);
+const startup = runs('startup') ? await startupFigures() : {};
+if (runs('scroll')) log(`scrolling Browse through ${SCROLL_INVITATIONS} invitations (${SCROLL_MOVES} moves)…`);
+const scroll = runs('scroll') ? await scrollFigures() : {};
+if (runs('bulk')) log(`bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`);
+const bulk = runs('bulk') ? await bulkRun(BULK_ROWS, BULK_CONCURRENCY) : skipped;
+const serial = runs('bulk') ? await bulkRun(SERIAL_ROWS, 1) : skipped;
 
 const result = {
   machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.versions.node}`,
@@ -184,5 +188,5 @@ else {
     bulk_1000_missing: 'target 0',
   };
   console.log(`| figure | value | against target |\n|---|---|---|`);
-  for (const [name, value] of Object.entries(result)) if (typeof value !== 'object') console.log(`| ${name} | ${value} | ${targets[name] ?? ''} |`);
+  for (const [name, value] of Object.entries(result)) if (typeof value !== 'object' && value !== undefined) console.log(`| ${name} | ${value} | ${targets[name] ?? ''} |`);
 }

@@ -12,6 +12,8 @@ export function clientFor(settings: Settings, env: NodeJS.ProcessEnv = process.e
   if (!settings.token) {
     throw new ApiError({ kind: 'http', status: 401, type: 'no_token', detail: 'No token: set INVITE_API_TOKEN or run `invite-tui login`.' });
   }
+  const warning = settings.token.source.startsWith('stored') ? settings.store.permissionWarning() : undefined;
+  if (warning) process.stderr.write(`warning: ${warning}\n`);
   return createClient({ baseUrl: settings.apiUrl.value, token: settings.token.value, timeoutMs: timeoutFrom(env), onRetryWait: sayRateLimited });
 }
 

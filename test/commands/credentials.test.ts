@@ -46,6 +46,7 @@ describe('login, stored tokens and config show', () => {
 
     chmodSync(join(dir, 'credentials.json'), 0o644);
     expect((await run(['config', 'show'])).stderr).toMatch(/warning: .*credentials\.json can be read by others \(mode 644\)/);
+    expect((await run(['orgs'])).stderr).toMatch(/warning: .*credentials\.json can be read by others/);
 
     expect((await run(['logout'])).stderr).toContain('Removed the stored token of profile "default"');
     expect((await run(['orgs'])).code).toBe(3);

@@ -158,6 +158,7 @@ describe('the TUI in a real terminal', () => {
     ['role', ['Enter', 'a@acme.test', 'Enter']],
     ['review', ['Enter', 'a@acme.test', 'Enter', 'Enter']],
     ['browse', ['Enter', 'Tab']],
+    ['result', ['Enter', 'a@acme.test', 'Enter', 'Enter', 'Enter']],
   ])('Ctrl-C at the %s step exits 130 and leaves the terminal sane', async (_step, steps) => {
     const term = await launch();
     await term.waitFor('Choose an organization');
