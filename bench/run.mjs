@@ -26,7 +26,9 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const work = mkdtempSync(join(tmpdir(), 'invite-tui-bench-'));
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const hello = join(process.cwd(), 'bench', 'dist', 'ink-hello.js');
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|NO_COLOR|FORCE_COLOR)/.test(name)));
+// Without CI markers too: under CI=true Ink draws only the last frame (is-in-ci), so the
+// TUI figures would never see a first frame.
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|NO_COLOR|FORCE_COLOR|CI$|CONTINUOUS_INTEGRATION$)/.test(name)));
 const env = { ...baseEnv, XDG_STATE_HOME: join(work, 'state'), XDG_CONFIG_HOME: join(work, 'config'), TERM: 'xterm-256color' };
 
 const median = (values) => {

@@ -25,7 +25,9 @@ export class Terminal {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-e2e-'));
     const socket = `invite-tui-${process.pid}-${Math.random().toString(36).slice(2)}`;
     const variables = Object.entries(cleanEnv(env)).filter(([name]) => /^(PATH|HOME|LANG|LC_ALL|INVITE_|XDG_|NO_COLOR|TERM_PROGRAM)/.test(name));
-    const program = ['env', ...variables.map(([name, value]) => quote(`${name}=${value}`)), quote(process.execPath), quote(CLI_PATH), ...args.map(quote)].join(' ');
+    // tmux hands the pane its own server's environment; under CI=true Ink would draw only the
+    // last frame (is-in-ci), so the program runs without the CI markers a person's shell lacks.
+    const program = ['env', '-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', ...variables.map(([name, value]) => quote(`${name}=${value}`)), quote(process.execPath), quote(CLI_PATH), ...args.map(quote)].join(' ');
     // Wait for the raw-output pipe before starting; afterwards record the exit status and tty modes.
     const script = [
       `while [ ! -f ${quote(join(dir, 'go'))} ]; do sleep 0.02; done`,
