@@ -5,7 +5,7 @@ import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
 import { isRetryable } from '../api/retry-policy.js';
 import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
-import { sendBatch } from '../invites/send-batch.js';
+import { DEFAULT_CONCURRENCY, sendBatch } from '../invites/send-batch.js';
 import { defaultJournalPath, fileJournal, readJournal } from '../journal/journal.js';
 import { UsageError } from '../usage-error.js';
 import { bulkExitCode, EXIT } from './exit-codes.js';
@@ -27,7 +27,7 @@ export const SEND_OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   from: { type: 'string' },
-  concurrency: { type: 'string', default: '4' },
+  concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
   journal: { type: 'string' },
 } as const;
 

@@ -7,6 +7,9 @@ import type { Invitation, Role } from '../api/schemas.js';
 import type { Journal } from '../journal/journal.js';
 import { Pacer } from './pacer.js';
 
+/** Requests in flight at once, unless the caller asks for another number. */
+export const DEFAULT_CONCURRENCY = 4;
+
 export interface BatchRow {
   email: string;
   role: Role;

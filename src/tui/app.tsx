@@ -13,7 +13,7 @@ import { commandFor, type Command } from './keys.js';
 import { BROWSE_COMMANDS, BrowseScreen } from './screens/browse-screen.js';
 import { EMAILS_COMMANDS, EmailsStep } from './screens/emails-step.js';
 import { ORG_COMMANDS, OrgStep } from './screens/org-step.js';
-import { resultCommands, ResultStep } from './screens/result-step.js';
+import { resultCommands, ResultStep, rowsToRetry } from './screens/result-step.js';
 import { REVIEW_COMMANDS, ReviewStep } from './screens/review-step.js';
 import { ROLE_COMMANDS, RoleStep } from './screens/role-step.js';
 import { SENDING_COMMANDS, SendingStep } from './screens/sending-step.js';
@@ -47,6 +47,8 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const { exit } = useApp();
   const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlowState());
   const [helpOpen, setHelpOpen] = useState(false);
+  // Read once: the org step re-renders on every key, and this is a file.
+  const [rememberedOrg] = useState(() => lastOrg.load());
   const textFocused = useRef(false);
   const setTextFocused = useCallback((focused: boolean) => void (textFocused.current = focused), []);
   const { columns, rows } = useTerminalSize();
@@ -87,8 +89,7 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       ...plan.sendable.map((address) => ({ email: address.email, display: address.display, outcome: { state: 'queued' as const } })),
       ...plan.alreadyPending.map((address) => ({ email: address.email, display: address.display, outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' } })),
     ]);
-  const retryFailed = () =>
-    sendRows(flow.rows.filter((row) => row.outcome.state === 'queued' || row.outcome.state === 'sending' || row.outcome.state === 'failed').map((row) => ({ ...row, outcome: { state: 'queued' } })));
+  const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
     const { error } = row.outcome;
@@ -100,7 +101,7 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     const back = () => dispatch({ type: 'back' });
     switch (flow.step) {
       case 'org':
-        return <OrgStep preselect={flow.org?.key ?? lastOrg.load()} onChoose={chooseOrg} width={width} height={bodyHeight} />;
+        return <OrgStep preselect={flow.org?.key ?? rememberedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />;
       case 'emails':
         return (
           <EmailsStep

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
+import { rowsToRetry } from '../../src/tui/screens/result-step.js';
 import { flowReducer, initialFlowState, tally, type FlowAction, type FlowState, type SendRow } from '../../src/tui/flow/flow-reducer.js';
 
 const run = (actions: FlowAction[], state: FlowState = initialFlowState()) => actions.reduce(flowReducer, state);
@@ -70,5 +71,20 @@ describe('flowReducer', () => {
   it('a new invitation keeps the org and role and clears the addresses and results', () => {
     const done: FlowState = { ...run([{ type: 'orgChosen', org: { key: 'acme' } }, { type: 'roleChosen', role: 'owner' }]), step: 'result', addressText: 'a@x.test', rows: [row('a@x.test')] };
     expect(run([{ type: 'newInvitation' }], done)).toMatchObject({ step: 'emails', org: { key: 'acme' }, role: 'owner', addressText: '', rows: [] });
+  });
+});
+
+describe('rowsToRetry (the r key on the status panel)', () => {
+  it('sends again server and network failures and unsent rows, never refusals or successes', () => {
+    const rows = [
+      row('sent@x.test', { state: 'sent', invitation: { role: 'reader' } }),
+      row('gateway@x.test', { state: 'failed', error: failure }),
+      row('member@x.test', { state: 'failed', error: new ApiError({ kind: 'http', status: 409, type: 'already_exists', detail: 'member' }) }),
+      row('forbidden@x.test', { state: 'failed', error: new ApiError({ kind: 'http', status: 403, type: 'forbidden', detail: 'no' }) }),
+      row('timeout@x.test', { state: 'failed', error: new ApiError({ kind: 'timeout', detail: 'slow' }) }),
+      row('stopped@x.test', { state: 'queued' }),
+      row('skipped@x.test', { state: 'skipped', reason: 'pending' }),
+    ];
+    expect(rowsToRetry(rows).map((r) => r.email)).toEqual(['gateway@x.test', 'timeout@x.test', 'stopped@x.test']);
   });
 });

@@ -3,11 +3,9 @@
 import { useCallback, useRef, type Dispatch } from 'react';
 import { newIdempotencyKey } from '../../api/idempotency.js';
 import type { Role } from '../../api/schemas.js';
-import { sendBatch } from '../../invites/send-batch.js';
+import { DEFAULT_CONCURRENCY, sendBatch } from '../../invites/send-batch.js';
 import type { FlowAction, SendRow } from '../flow/flow-reducer.js';
 import { useServices } from '../services.js';
-
-export const SEND_CONCURRENCY = 4;
 
 export interface SendRequest {
   org: string;
@@ -36,7 +34,7 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
         org,
         sendEmail,
         rows: queued,
-        concurrency: SEND_CONCURRENCY,
+        concurrency: DEFAULT_CONCURRENCY,
         journal: { journal, api: client.baseUrl, source: 'tui' },
         shouldStop: () => stopping.current,
         onEvent: (event) => {

@@ -47,16 +47,15 @@ export function ResultStep({ rows, cancelled, onRetry, onBrowse, onFixField, onN
   const show = useDisplay();
   const { now } = useServices();
   const counts = tally(rows);
-  const selectedRow = (index: number) => rows[index];
   const detailHeight = 4 + Math.max(0, ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)));
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
   const [cursor, setCursor] = useState(START);
-  const current = selectedRow(cursor.index);
+  const current = rows[cursor.index];
   useListKeys((how) => setCursor((at) => move(at, how, rows.length, listHeight)), rows.length > 1);
   useInput((input, key) => {
     const command = commandFor(['retry', 'openBrowse', 'fixField', 'newInvite', 'back', 'select'], input, key);
     const failure = current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION) : undefined;
-    if (command === 'retry' && (counts.notSent > 0 || rows.some(isRetryableRow))) onRetry();
+    if (command === 'retry' && rowsToRetry(rows).length > 0) onRetry();
     if (command === 'openBrowse' && current) onBrowse(current.email);
     if (command === 'fixField' && current && failure?.action === 'fix-field') onFixField(current);
     if (command === 'newInvite') onNew();
@@ -109,6 +108,11 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
 
 export function isRetryableRow(row: SendRow): boolean {
   return row.outcome.state === 'failed' && nextStepFor(row.outcome.error, VERSION).action === 'retry';
+}
+
+/** What `r` sends again: failures a retry can fix, and rows a stop left unsent; never a 409 or a 403. */
+export function rowsToRetry(rows: SendRow[]): SendRow[] {
+  return rows.filter((row) => isRetryableRow(row) || row.outcome.state === 'queued' || row.outcome.state === 'sending');
 }
 
 function symbol(row: SendRow): string {
