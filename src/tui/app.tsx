@@ -157,7 +157,7 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     <TextFocusContext.Provider value={setTextFocused}>
       <Box flexDirection="column" width={width}>
         <Header flow={flow} width={width} />
-        <Box marginTop={1} flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Box marginTop={1} flexDirection="column" height={bodyHeight} overflowY="hidden">
           {helpOpen ? <HelpOverlay commands={commandsFor(flow)} width={Math.min(width, 60)} /> : body()}
         </Box>
         <Footer commands={commandsFor(flow)} width={width} />
