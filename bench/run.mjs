@@ -7,7 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundle } from '../scripts/build.mjs';
+import { APP_ENTRY_POINTS, bundle } from '../scripts/build.mjs';
 import { startInPty } from './pty.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -149,7 +149,7 @@ async function bulkRun(rows, concurrency) {
 }
 
 log('building the production bundle and the Ink hello-world…');
-await bundle(['src/cli.ts'], 'dist');
+await bundle(APP_ENTRY_POINTS, 'dist');
 await bundle(['bench/ink-hello.tsx'], 'bench/dist');
 const skipped = { seconds: null, duplicates: null, missing: null };
 if (runs('startup')) log(`start-up (${RUNS} interleaved runs after a warm-up)…`);

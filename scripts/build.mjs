@@ -26,6 +26,9 @@ const ofetchCore = {
   },
 };
 
+/** The app: the CLI, and the demo sandbox's worker, which is loaded by file name (demo-sandbox.ts). */
+export const APP_ENTRY_POINTS = { cli: 'src/cli.ts', 'sandbox-worker': 'src/sandbox/worker-entry.ts' };
+
 /** The one bundle configuration, shared by the app and the benchmark's Ink hello-world. */
 export async function bundle(entryPoints, outdir) {
   await rm(outdir, { recursive: true, force: true });
@@ -52,4 +55,4 @@ export async function bundle(entryPoints, outdir) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(['src/cli.ts'], 'dist');
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(APP_ENTRY_POINTS, 'dist');

@@ -28,8 +28,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command.startsWith('-')) {
     // Chalk reads the environment when Ink loads; it ignores NO_COLOR, so tell it here.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
+    const { planTui } = await import('./tui/tui-plan.js');
+    const plan = planTui(argv);
+    if (typeof plan === 'number') return plan;
+    // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
+    const sandbox = plan.api ? undefined : (await import('./sandbox/demo-sandbox.js')).startDemoSandbox();
     const { runTui } = await import('./tui/run-tui.js');
-    return runTui(argv);
+    return runTui(plan, sandbox);
   }
   if (command in COMMAND_HELP) {
     if (rest.includes('--help') || rest.includes('-h')) {

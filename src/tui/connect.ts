@@ -1,20 +1,17 @@
-// Loaded after the first frame: the API client and, in demo mode, the embedded sandbox.
+// Loaded after the first frame: the API client, pointed at the configured API or the demo sandbox.
 import { createClient } from '../api/client.js';
-import type { Sandbox } from '../sandbox/server.js';
+import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
+import type { TuiPlan } from './tui-plan.js';
 
 export interface Connection {
   client: ReturnType<typeof createClient>;
   close(): Promise<void>;
 }
 
-export async function connect(target: { demo: true; timeoutMs?: number | undefined } | { demo: false; baseUrl: string; token: string; timeoutMs?: number | undefined }): Promise<Connection> {
-  let sandbox: Sandbox | undefined;
-  if (target.demo) {
-    const { startSandbox } = await import('../sandbox/server.js');
-    sandbox = await startSandbox();
-  }
-  const client = sandbox
-    ? createClient({ baseUrl: sandbox.url, token: 'demo-owner', timeoutMs: target.timeoutMs })
-    : createClient({ baseUrl: (target as { baseUrl: string }).baseUrl, token: (target as { token: string }).token, timeoutMs: target.timeoutMs });
-  return { client, close: async () => sandbox?.close() };
+export async function connect(plan: TuiPlan, sandbox: DemoSandbox | undefined): Promise<Connection> {
+  const timeoutMs = plan.timeoutMs;
+  if (plan.api) return { client: createClient({ ...plan.api, timeoutMs }), close: async () => undefined };
+  if (!sandbox) throw new Error('no API configured and no demo sandbox');
+  const client = createClient({ baseUrl: await sandbox.url, token: 'demo-owner', timeoutMs });
+  return { client, close: () => sandbox.close() };
 }

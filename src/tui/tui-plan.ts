@@ -1,0 +1,48 @@
+// What `invite-tui` (the TUI) will talk to, decided before Ink loads: flags, terminal check,
+// settings. Light on purpose: cli.ts loads it first, so the demo sandbox can start at once.
+import { parseArgs } from 'node:util';
+import { parseBaseUrl } from '../api/base-url.js';
+import { resolveSettings, timeoutFrom } from '../commands/settings.js';
+import { UsageError } from '../usage-error.js';
+
+export const TUI_OPTIONS = {
+  demo: { type: 'boolean', default: false },
+  'api-url': { type: 'string' },
+  redact: { type: 'boolean', default: false },
+} as const;
+
+export interface TuiPlan {
+  /** A configured API, or undefined for the embedded demo sandbox. */
+  api: { baseUrl: string; token: string } | undefined;
+  timeoutMs: number | undefined;
+  redact: boolean;
+  /** What the header names: the API's host, or "demo sandbox". */
+  target: string;
+}
+
+/** The plan, or an exit code when the TUI cannot run here. */
+export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): TuiPlan | number {
+  const { values } = parseArgs({ args, options: TUI_OPTIONS, strict: true, allowPositionals: false });
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(
+      'invite-tui: the interactive TUI needs a terminal (stdin and stdout must be a TTY).\n' +
+        'For scripts, use the commands instead: invite-tui send | list | orgs | revoke (see invite-tui --help).\n',
+    );
+    return 2;
+  }
+  const settings = resolveSettings({ 'api-url': values['api-url'] }, env);
+  const timeoutMs = timeoutFrom(env);
+  const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
+  if (!apiUrl) return { api: undefined, timeoutMs, redact: values.redact, target: 'demo sandbox' };
+  if (!settings.token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
+  return { api: { baseUrl: apiUrl, token: settings.token.value }, timeoutMs, redact: values.redact, target: checkedHost(apiUrl) };
+}
+
+/** The API's host for the header; a URL the client would refuse (plain http to another host) is exit 2. */
+function checkedHost(apiUrl: string): string {
+  try {
+    return parseBaseUrl(apiUrl).host;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
