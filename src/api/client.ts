@@ -1,5 +1,5 @@
 import { createFetch, type FetchResponse } from 'ofetch';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
 import { discardBody, transport, type ResponseBody } from './transport.js';
@@ -162,7 +162,7 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  async function get<T>(path: string, schema: z.ZodType<T>, call?: CallOptions, query?: Record<string, string>): Promise<T> {
+  async function get<T>(path: string, schema: z.ZodMiniType<T>, call?: CallOptions, query?: Record<string, string>): Promise<T> {
     return validated(await send({ method: 'GET', path, query }, call), schema);
   }
 
@@ -210,7 +210,7 @@ function orgSegment(org: string): string {
   return encodeURIComponent(result.data);
 }
 
-function validated<T>(value: unknown, schema: z.ZodType<T>): T {
+function validated<T>(value: unknown, schema: z.ZodMiniType<T>): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

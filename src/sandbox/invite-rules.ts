@@ -1,5 +1,5 @@
 // The rules a real server applies to an invitation: who may invite whom, and when.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { inviteRequestSchema, type FieldError, type InviteRequest } from '../api/schemas.js';
 import { errorResponse, validationError, type SandboxResponse } from './envelope.js';
 import { countSeatsTaken, effectiveStatus, type SandboxOrg, type StoredInvitation } from './seed.js';
