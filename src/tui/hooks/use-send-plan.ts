@@ -7,21 +7,25 @@ type AddressParser = typeof Addresses;
 const EMPTY: AddressList = { valid: [], invalid: [], duplicates: 0 };
 let parser: AddressParser | undefined;
 
-/** The address parser (and zod with it) loads after the first frame; no screen before the addresses step needs it. */
-function useAddressParser(): AddressParser | undefined {
+/**
+ * The address parser (and zod with it) loads after the first frame; no screen before the
+ * addresses step needs it. Until there is text to parse, its arrival re-renders nothing: a
+ * render then would hold back the org list's frame by Ink's render throttle.
+ */
+function useAddressParser(needed: boolean): AddressParser | undefined {
   const [loaded, setLoaded] = useState(parser);
   useEffect(() => {
     if (loaded) return;
     let live = true;
     void import('../../invites/addresses.js').then((module) => {
       parser = module;
-      if (live) setLoaded(module);
+      if (live && needed) setLoaded(module);
     });
     return () => {
       live = false;
     };
-  }, [loaded]);
-  return loaded;
+  }, [loaded, needed]);
+  return loaded ?? parser;
 }
 
 export interface SendPlan {
@@ -36,7 +40,7 @@ export interface SendPlan {
 
 /** What typed text would send: parsed, de-duplicated, and checked against pending invitations. */
 export function useSendPlan(org: string | undefined, addressText: string): SendPlan {
-  const addresses = useAddressParser();
+  const addresses = useAddressParser(addressText !== '');
   const [pendingInvitations] = useInvitations(org, 'pending');
   const pending = useMemo(
     () => new Set(pendingInvitations.status === 'ready' ? pendingInvitations.data.map((invitation) => (invitation.email ?? '').toLowerCase()) : []),
