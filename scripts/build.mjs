@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dependencyPatches } from './dependency-patches.mjs';
 
 /**
  * ofetch's entry modules build a ready-made instance at load time, reading globalThis.Headers,
@@ -50,7 +51,7 @@ export async function bundle(entryPoints, outdir) {
       // signal-exit (via Ink) calls require() dynamically, which an ESM bundle lacks.
       js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    plugins: [ofetchCore],
+    plugins: [ofetchCore, dependencyPatches],
     logLevel: 'warning',
   });
 }
