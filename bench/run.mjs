@@ -14,6 +14,7 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
 // --only=startup|scroll|bulk runs one group, for profiling loops; a full run measures all three.
+// --no-build measures dist/ as it is.
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (group) => !only || only === group;
 const RUNS = quick ? 3 : 12;
@@ -148,9 +149,14 @@ async function bulkRun(rows, concurrency) {
   }
 }
 
-log('building the production bundle and the Ink hello-world…');
-await bundle(APP_ENTRY_POINTS, 'dist');
-await bundle(['bench/ink-hello.tsx'], 'bench/dist');
+if (args.has('--no-build')) {
+  // For trying out a change to the built files themselves; a real run always builds.
+  log('using dist/ and bench/dist/ as they are (--no-build)…');
+} else {
+  log('building the production bundle and the Ink hello-world…');
+  await bundle(APP_ENTRY_POINTS, 'dist');
+  await bundle(['bench/ink-hello.tsx'], 'bench/dist');
+}
 const skipped = { seconds: null, duplicates: null, missing: null };
 if (runs('startup')) log(`start-up (${RUNS} interleaved runs after a warm-up)…`);
 const startup = runs('startup') ? await startupFigures() : {};
