@@ -49,7 +49,7 @@ export function transportError(caught: unknown, signal: AbortSignal, baseUrl: UR
   return new ApiError({ kind: 'network', detail });
 }
 
-/** The first `code` in an error's cause chain, e.g. ECONNREFUSED from undici's "fetch failed". */
+/** The first `code` in an error's cause chain, e.g. ECONNREFUSED under ofetch's FetchError. */
 function systemErrorCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;

@@ -1,6 +1,6 @@
-// The TUI draws its first frame before the API client exists: the client (ofetch, zod, undici)
-// and the embedded sandbox load right after. This stands in for the client meanwhile; every call
-// simply waits for the real one.
+// The TUI draws its first frame before the API client exists: the client (ofetch, zod, the
+// transport) loads right after, and the demo sandbox may still be starting. This stands in for
+// the client meanwhile; every call simply waits for the real one.
 import type { InvitationsClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 

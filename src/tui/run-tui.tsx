@@ -15,7 +15,7 @@ import { colorsWanted, createTheme, ThemeContext } from './theme.js';
 import type { TuiPlan } from './tui-plan.js';
 
 /** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
-const HEAP_TUNING_AFTER_MS = 1_000;
+const HEAP_TUNING_AFTER_MS = 500;
 
 export async function runTui(plan: TuiPlan, sandbox: DemoSandbox | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
