@@ -1,6 +1,11 @@
 // The entry point. It imports nothing heavy at the top, so `--version` and `--help` start
-// nearly as fast as bare Node; each command loads its own code when it runs.
+// nearly as fast as bare Node; each command loads its own code when it runs. The TUI's plan
+// (settings, a few small modules) is imported statically: loaded with this file, it reaches the
+// demo sandbox's start and the first frame sooner than a dynamic import would (measured: first
+// frame ~300 -> ~260 ms, --version +4 ms).
 import { COMMAND_HELP, mainHelp } from './commands/help.js';
+import { startDemoSandbox } from './sandbox/demo-sandbox.js';
+import { planTui } from './tui/tui-plan.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -28,11 +33,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command.startsWith('-')) {
     // Chalk reads the environment when Ink loads; it ignores NO_COLOR, so tell it here.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
-    const { planTui } = await import('./tui/tui-plan.js');
     const plan = planTui(argv);
     if (typeof plan === 'number') return plan;
     // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
-    const sandbox = plan.api ? undefined : (await import('./sandbox/demo-sandbox.js')).startDemoSandbox();
+    const sandbox = plan.api ? undefined : startDemoSandbox();
     const { runTui } = await import('./tui/run-tui.js');
     return runTui(plan, sandbox);
   }
