@@ -114,12 +114,10 @@ export const transport = {
   AbortController: globalThis.AbortController,
 };
 
-/** A response body, as this transport gives it (a Node stream) or as a web stream: both iterate. */
-export type ResponseBody = AsyncIterable<Uint8Array> & { destroy?: () => void; cancel?: () => Promise<void> };
+/** A response body as this transport gives it: a Node stream, read by iterating. */
+export type ResponseBody = AsyncIterable<Uint8Array> & { destroy: () => void };
 
 /** Drops a body that will not be read, so the connection can be reused or closed. */
 export function discardBody(body: unknown): void {
-  const stream = body as ResponseBody | null | undefined;
-  if (stream?.destroy) stream.destroy();
-  else void stream?.cancel?.().catch(() => undefined);
+  (body as ResponseBody | null | undefined)?.destroy();
 }
