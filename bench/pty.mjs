@@ -30,7 +30,11 @@ export function startInPty(argv, { columns = 80, rows = 24, env = process.env, p
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no "${marker}" within ${timeoutMs} ms; output so far: ${JSON.stringify(session.output.slice(-400))}`));
+          reject(
+            new Error(
+              `no "${marker}" within ${timeoutMs} ms; output so far: ${JSON.stringify(session.output.slice(-400))}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

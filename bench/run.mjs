@@ -29,8 +29,17 @@ const cli = join(process.cwd(), 'dist', 'cli.js');
 const hello = join(process.cwd(), 'bench', 'dist', 'ink-hello.js');
 // Without CI markers too: under CI=true Ink draws only the last frame (is-in-ci), so the
 // TUI figures would never see a first frame.
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|NO_COLOR|FORCE_COLOR|CI$|CONTINUOUS_INTEGRATION$)/.test(name)));
-const env = { ...baseEnv, XDG_STATE_HOME: join(work, 'state'), XDG_CONFIG_HOME: join(work, 'config'), TERM: 'xterm-256color' };
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(INVITE_|NO_COLOR|FORCE_COLOR|CI$|CONTINUOUS_INTEGRATION$)/.test(name),
+  ),
+);
+const env = {
+  ...baseEnv,
+  XDG_STATE_HOME: join(work, 'state'),
+  XDG_CONFIG_HOME: join(work, 'config'),
+  TERM: 'xterm-256color',
+};
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,7 +69,10 @@ async function timeToScreen(argv, marker) {
 
 /** A sandbox in its own process, so the TUI's memory is its own. */
 async function startSandboxProcess(extra) {
-  const child = spawn(process.execPath, [cli, 'sandbox', '--quiet', ...extra], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'sandbox', '--quiet', ...extra], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk) => {
@@ -91,7 +103,10 @@ async function startupFigures() {
 async function scrollFigures() {
   const sandbox = await startSandboxProcess(['--invitations', String(SCROLL_INVITATIONS)]);
   try {
-    const session = startInPty([process.execPath, cli], { env: { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' }, pidFile: join(work, 'scroll-pid') });
+    const session = startInPty([process.execPath, cli], {
+      env: { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' },
+      pidFile: join(work, 'scroll-pid'),
+    });
     // Each screen subscribes to keys just after its first frame; a person is never that fast.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
     await session.until('Choose an organization');
@@ -108,7 +123,8 @@ async function scrollFigures() {
       const sent = performance.now();
       session.write('\x1b[B');
       await new Promise((resolve) => {
-        const check = () => (session.output.length > before ? (session.child.stdout.off('data', check), resolve()) : undefined);
+        const check = () =>
+          session.output.length > before ? (session.child.stdout.off('data', check), resolve()) : undefined;
         session.child.stdout.on('data', check);
       });
       latencies.push(performance.now() - sent);
@@ -133,15 +149,41 @@ async function bulkRun(rows, concurrency) {
   const sandbox = await startSandboxProcess(['--rate', '100', '--latency', '50', '--member-limit', '100000']);
   try {
     const file = join(work, `bulk-${rows}-${concurrency}.csv`);
-    writeFileSync(file, ['email,role', ...Array.from({ length: rows }, (_, i) => `bulk.${concurrency}.${i}@acme.test,reader`)].join('\n'));
+    writeFileSync(
+      file,
+      ['email,role', ...Array.from({ length: rows }, (_, i) => `bulk.${concurrency}.${i}@acme.test,reader`)].join('\n'),
+    );
     const runEnv = { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' };
     const started = performance.now();
     // Failures are counted below as missing rows; the exit status alone would hide how many.
-    spawnSync(process.execPath, [cli, 'send', '--org', 'acme', '--from', file, '--concurrency', String(concurrency), '--journal', join(work, `journal-${concurrency}.jsonl`), '--json'], { env: runEnv, stdio: 'ignore' });
+    spawnSync(
+      process.execPath,
+      [
+        cli,
+        'send',
+        '--org',
+        'acme',
+        '--from',
+        file,
+        '--concurrency',
+        String(concurrency),
+        '--journal',
+        join(work, `journal-${concurrency}.jsonl`),
+        '--json',
+      ],
+      { env: runEnv, stdio: 'ignore' },
+    );
     const seconds = (performance.now() - started) / 1000;
-    const listed = JSON.parse(execFileSync(process.execPath, [cli, 'list', '--org', 'acme', '--json'], { env: runEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const listed = JSON.parse(
+      execFileSync(process.execPath, [cli, 'list', '--org', 'acme', '--json'], {
+        env: runEnv,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
     const counts = new Map();
-    for (const { email } of listed) if (email.startsWith(`bulk.${concurrency}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
+    for (const { email } of listed)
+      if (email.startsWith(`bulk.${concurrency}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
     const duplicates = [...counts.values()].reduce((sum, count) => sum + count - 1, 0);
     return { seconds: round(seconds, 2), duplicates, missing: rows - counts.size };
   } finally {
@@ -162,7 +204,10 @@ if (runs('startup')) log(`start-up (${RUNS} interleaved runs after a warm-up)…
 const startup = runs('startup') ? await startupFigures() : {};
 if (runs('scroll')) log(`scrolling Browse through ${SCROLL_INVITATIONS} invitations (${SCROLL_MOVES} moves)…`);
 const scroll = runs('scroll') ? await scrollFigures() : {};
-if (runs('bulk')) log(`bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`);
+if (runs('bulk'))
+  log(
+    `bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`,
+  );
 const bulk = runs('bulk') ? await bulkRun(BULK_ROWS, BULK_CONCURRENCY) : skipped;
 const serial = runs('bulk') ? await bulkRun(SERIAL_ROWS, 1) : skipped;
 
@@ -196,5 +241,7 @@ else {
     bulk_1000_missing: 'target 0',
   };
   console.log(`| figure | value | against target |\n|---|---|---|`);
-  for (const [name, value] of Object.entries(result)) if (typeof value !== 'object' && value !== undefined) console.log(`| ${name} | ${value} | ${targets[name] ?? ''} |`);
+  for (const [name, value] of Object.entries(result))
+    if (typeof value !== 'object' && value !== undefined)
+      console.log(`| ${name} | ${value} | ${targets[name] ?? ''} |`);
 }

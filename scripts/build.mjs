@@ -19,10 +19,17 @@ const ofetchCore = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^ofetch$/ }, () => ({ path: 'ofetch-core', namespace: 'ofetch-core' }));
     esbuild.onLoad({ filter: /.*/, namespace: 'ofetch-core' }, () => {
-      const entry = createRequire(import.meta.url).resolve('ofetch').replace(/node\.cjs$/, 'index.mjs');
-      const match = /import \{ c as createFetch \} from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(readFileSync(entry, 'utf8'));
+      const entry = createRequire(import.meta.url)
+        .resolve('ofetch')
+        .replace(/node\.cjs$/, 'index.mjs');
+      const match = /import \{ c as createFetch \} from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(
+        readFileSync(entry, 'utf8'),
+      );
       if (!match) throw new Error(`ofetch-core: ${entry} no longer re-exports createFetch from its shared core`);
-      return { contents: `export { c as createFetch } from ${JSON.stringify(join(dirname(entry), match[1]))};`, resolveDir: dirname(entry) };
+      return {
+        contents: `export { c as createFetch } from ${JSON.stringify(join(dirname(entry), match[1]))};`,
+        resolveDir: dirname(entry),
+      };
     });
   },
 };

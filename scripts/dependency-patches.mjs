@@ -64,7 +64,8 @@ export default class Output {`,
  * drawing, Braille (the spinner), ✓ and ❯. None combines with a neighbour, so a string of them
  * is as wide as it is long.
  */
-export const NARROW_SYMBOLS = '\\u00A1-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u2713\\u276F\\u2800-\\u28FF';
+export const NARROW_SYMBOLS =
+  '\\u00A1-\\u00AC\\u00AE-\\u00FF\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u259F\\u2713\\u276F\\u2800-\\u28FF';
 
 /**
  * string-width answers printable ASCII at once and sends anything else through a grapheme
@@ -90,7 +91,10 @@ export const dependencyPatches = {
       esbuild.onLoad({ filter: exactly(patch.file) }, async ({ path }) => {
         let contents = await readFile(path, 'utf8');
         for (const [from, to] of patch.replacements) {
-          if (contents.split(from).length !== 2) throw new Error(`dependency-patches: ${path} no longer contains exactly one ${JSON.stringify(from.slice(0, 60))}`);
+          if (contents.split(from).length !== 2)
+            throw new Error(
+              `dependency-patches: ${path} no longer contains exactly one ${JSON.stringify(from.slice(0, 60))}`,
+            );
           contents = contents.replace(from, () => to);
         }
         return { contents, loader: 'js' };

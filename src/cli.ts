@@ -58,7 +58,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Usage mistakes (bad flags) get their message and exit 2; nothing prints a stack trace.
-    const isUsage = error instanceof UsageError || (error as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS') === true;
+    const isUsage =
+      error instanceof UsageError ||
+      (error as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS') === true;
     process.stderr.write(`invite-tui: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = isUsage ? EXIT_USAGE : 1;
   },

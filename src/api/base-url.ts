@@ -15,7 +15,10 @@ export function parseBaseUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new ApiError({ kind: 'refused', detail: `"${value}" is not a valid URL (expected e.g. https://api.example.com)` });
+    throw new ApiError({
+      kind: 'refused',
+      detail: `"${value}" is not a valid URL (expected e.g. https://api.example.com)`,
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ApiError({ kind: 'refused', detail: `The API URL must use https:// (got ${url.protocol}//)` });

@@ -6,8 +6,21 @@ import { discardBody, transport, type ResponseBody } from './transport.js';
 import { ApiError } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { httpError, redirectError, sleep, TimeoutMarker, transportError } from './failures.js';
-import { describeUnexpectedBody, MAX_ERROR_BODY_BYTES, MAX_SUCCESS_BODY_BYTES, parseBody, readBodyCapped } from './response-body.js';
-import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type HttpMethod, type RetryPolicy } from './retry-policy.js';
+import {
+  describeUnexpectedBody,
+  MAX_ERROR_BODY_BYTES,
+  MAX_SUCCESS_BODY_BYTES,
+  parseBody,
+  readBodyCapped,
+} from './response-body.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  parseRetryAfter,
+  retryDelay,
+  type HttpMethod,
+  type RetryPolicy,
+} from './retry-policy.js';
 import {
   invitationSchema,
   orgSlugSchema,
@@ -118,7 +131,10 @@ export function createClient(options: ClientOptions) {
     }
     let body;
     try {
-      body = await readBodyCapped(response.body as unknown as ResponseBody | null, status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES);
+      body = await readBodyCapped(
+        response.body as unknown as ResponseBody | null,
+        status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES,
+      );
     } catch (caught) {
       throw transportError(caught, signal, baseUrl);
     }
@@ -127,10 +143,18 @@ export function createClient(options: ClientOptions) {
     if (status >= 200 && status < 300) {
       const contentType = response.headers.get('content-type') ?? '';
       if (parsed.kind !== 'json') {
-        throw new ApiError({ kind: 'invalid_response', status, detail: `Unexpected answer: ${describeUnexpectedBody(parsed)}` });
+        throw new ApiError({
+          kind: 'invalid_response',
+          status,
+          detail: `Unexpected answer: ${describeUnexpectedBody(parsed)}`,
+        });
       }
       if (contentType && !/json/i.test(contentType)) {
-        throw new ApiError({ kind: 'invalid_response', status, detail: `Unexpected answer: the content type is ${contentType}, not JSON` });
+        throw new ApiError({
+          kind: 'invalid_response',
+          status,
+          detail: `Unexpected answer: the content type is ${contentType}, not JSON`,
+        });
       }
       return parsed.value;
     }
@@ -142,7 +166,8 @@ export function createClient(options: ClientOptions) {
       try {
         return await attempt(request, call.signal);
       } catch (caught) {
-        const error = caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
+        const error =
+          caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
         if (attemptNumber >= policy.maxAttempts || !isRetryable(request.method, error) || call.signal?.aborted) {
           throw attemptNumber > 1 ? error.withAttempts(attemptNumber) : error;
         }
@@ -162,7 +187,12 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  async function get<T>(path: string, schema: z.ZodMiniType<T>, call?: CallOptions, query?: Record<string, string>): Promise<T> {
+  async function get<T>(
+    path: string,
+    schema: z.ZodMiniType<T>,
+    call?: CallOptions,
+    query?: Record<string, string>,
+  ): Promise<T> {
     return validated(await send({ method: 'GET', path, query }, call), schema);
   }
 
@@ -178,12 +208,20 @@ export function createClient(options: ClientOptions) {
       return get(`/api/v1/org/${orgSegment(org)}`, organizationSchema, call);
     },
 
-    async listInvitations(org: string, filter: { status?: InvitationStatus } = {}, call?: CallOptions): Promise<Invitation[]> {
+    async listInvitations(
+      org: string,
+      filter: { status?: InvitationStatus } = {},
+      call?: CallOptions,
+    ): Promise<Invitation[]> {
       const query = filter.status ? { status: filter.status } : undefined;
       return get(`/api/v1/org/${orgSegment(org)}/invitations`, z.array(invitationSchema), call, query);
     },
 
-    async createInvitation(org: string, invite: InviteRequest, call: CreateInvitationOptions = {}): Promise<Invitation> {
+    async createInvitation(
+      org: string,
+      invite: InviteRequest,
+      call: CreateInvitationOptions = {},
+    ): Promise<Invitation> {
       const path = `/api/v1/org/${orgSegment(org)}/invitations`;
       const headers = { 'idempotency-key': call.idempotencyKey ?? newIdempotencyKey() };
       return validated(await send({ method: 'POST', path, body: invite, headers }, call), invitationSchema);
@@ -193,7 +231,10 @@ export function createClient(options: ClientOptions) {
       if (!INVITATION_ID.test(id)) {
         throw new ApiError({ kind: 'refused', detail: `"${id.slice(0, 80)}" is not a valid invitation id` });
       }
-      await send({ method: 'DELETE', path: `/api/v1/org/${orgSegment(org)}/invitations/${encodeURIComponent(id)}` }, call);
+      await send(
+        { method: 'DELETE', path: `/api/v1/org/${orgSegment(org)}/invitations/${encodeURIComponent(id)}` },
+        call,
+      );
     },
   };
 }

@@ -10,14 +10,7 @@ import type { FieldError } from './schemas.js';
  * - `refused`: the client declined to send (bad org key, token over plain http, ...);
  * - `cancelled`: the caller aborted the request.
  */
-export type ApiErrorKind =
-  | 'http'
-  | 'network'
-  | 'timeout'
-  | 'invalid_response'
-  | 'redirect'
-  | 'refused'
-  | 'cancelled';
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'redirect' | 'refused' | 'cancelled';
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;

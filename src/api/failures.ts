@@ -4,13 +4,18 @@ import { ApiError } from './errors.js';
 import { errorEnvelopeSchema } from './schemas.js';
 import { describeUnexpectedBody, type parseBody } from './response-body.js';
 
-export function httpError(status: number, parsed: ReturnType<typeof parseBody>, retryAfterSeconds: number | undefined): ApiError {
+export function httpError(
+  status: number,
+  parsed: ReturnType<typeof parseBody>,
+  retryAfterSeconds: number | undefined,
+): ApiError {
   const envelope = parsed.kind === 'json' ? errorEnvelopeSchema.safeParse(parsed.value) : undefined;
   if (envelope?.success) {
     const { type, detail, errors } = envelope.data;
     return new ApiError({ kind: 'http', status, type, detail, fieldErrors: errors, retryAfterSeconds });
   }
-  const described = parsed.kind === 'json' ? 'the error body is not the API error envelope' : describeUnexpectedBody(parsed);
+  const described =
+    parsed.kind === 'json' ? 'the error body is not the API error envelope' : describeUnexpectedBody(parsed);
   return new ApiError({ kind: 'http', status, detail: `${capitalize(described)}`, retryAfterSeconds });
 }
 
@@ -36,7 +41,10 @@ export class TimeoutMarker extends Error {}
 /** Maps a failed fetch or body read to timeout, cancelled or network, without keeping the raw error. */
 export function transportError(caught: unknown, signal: AbortSignal, baseUrl: URL): ApiError {
   if (signal.aborted && signal.reason instanceof TimeoutMarker) {
-    return new ApiError({ kind: 'timeout', detail: `No complete answer from ${baseUrl.host} in time (the request timed out)` });
+    return new ApiError({
+      kind: 'timeout',
+      detail: `No complete answer from ${baseUrl.host} in time (the request timed out)`,
+    });
   }
   if (signal.aborted) return new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' });
   const code = systemErrorCode(caught);

@@ -16,10 +16,7 @@ export interface BodyText {
 }
 
 /** Reads at most `limit` bytes of a body, then drops the rest of the stream. */
-export async function readBodyCapped(
-  body: ResponseBody | null,
-  limit: number,
-): Promise<BodyText> {
+export async function readBodyCapped(body: ResponseBody | null, limit: number): Promise<BodyText> {
   if (!body) return { text: '', truncated: false };
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -47,7 +44,8 @@ export type ParsedBody =
 export function parseBody(body: BodyText): ParsedBody {
   const text = body.text.trim();
   if (text === '') return { kind: 'empty' };
-  if (body.truncated) return { kind: 'unreadable', reason: `the body is larger than ${(body.limit ?? 0) / 1024 / 1024} MiB` };
+  if (body.truncated)
+    return { kind: 'unreadable', reason: `the body is larger than ${(body.limit ?? 0) / 1024 / 1024} MiB` };
   if (/^<(?:!doctype|html|head|body|title|h1|center)\b/i.test(text)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
     return { kind: 'html', title: title || undefined };

@@ -14,7 +14,12 @@ z.config(en());
 
 export const roleSchema = z.enum(ROLES);
 
-export const orgSlugSchema = z.string().check(z.maxLength(ORG_SLUG_MAX, `an organization key is at most ${ORG_SLUG_MAX} characters`), z.regex(ORG_SLUG, ORG_SLUG_RULE));
+export const orgSlugSchema = z
+  .string()
+  .check(
+    z.maxLength(ORG_SLUG_MAX, `an organization key is at most ${ORG_SLUG_MAX} characters`),
+    z.regex(ORG_SLUG, ORG_SLUG_RULE),
+  );
 
 /** An address the API will accept: a valid email, local part ≤ 64 and whole address ≤ 254 characters. */
 export const emailSchema = z.pipe(

@@ -12,7 +12,8 @@ export class TransportHeaders {
   constructor(init?: Iterable<readonly [string, string]> | Record<string, string | readonly string[] | undefined>) {
     if (!init) return;
     const entries = Symbol.iterator in init ? (init as Iterable<readonly [string, string]>) : Object.entries(init);
-    for (const [name, value] of entries) if (value !== undefined) this.set(name, Array.isArray(value) ? value.join(', ') : String(value));
+    for (const [name, value] of entries)
+      if (value !== undefined) this.set(name, Array.isArray(value) ? value.join(', ') : String(value));
   }
 
   get(name: string): string | null {
@@ -71,7 +72,10 @@ function transportFetch(input: string | URL, init: TransportInit = {}): Promise<
     const body = typeof init.body === 'string' ? Buffer.from(init.body) : (init.body ?? undefined);
     if (body) headers.set('content-length', String(body.byteLength));
     const options: RequestOptions = { method: init.method ?? 'GET', headers: Object.fromEntries(headers) };
-    const request: ClientRequest = url.protocol === 'https:' ? process.getBuiltinModule('node:https').request(url, options) : httpRequest(url, options);
+    const request: ClientRequest =
+      url.protocol === 'https:'
+        ? process.getBuiltinModule('node:https').request(url, options)
+        : httpRequest(url, options);
     let response: IncomingMessage | undefined;
     const onAbort = () => {
       const reason = abortError(signal);

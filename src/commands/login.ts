@@ -13,7 +13,11 @@ import { readInput } from './stdin.js';
 
 /** `invite-tui login [--api-url URL] [--org SLUG] [--with-token]` */
 export async function runLogin(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...GLOBAL_OPTIONS, 'with-token': { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { ...GLOBAL_OPTIONS, 'with-token': { type: 'boolean', default: false } },
+    strict: true,
+  });
   const settings = resolveSettings(values);
   const apiUrl = settings.apiUrl?.value;
   if (!apiUrl) throw new UsageError('Which API? Pass --api-url URL (it is saved in the profile).');
@@ -28,15 +32,24 @@ export async function runLogin(args: string[]): Promise<number> {
     await createClient({ baseUrl: apiUrl, token }).listOrgs();
   } catch (error) {
     // A server without the org list cannot verify the token this way; anything else is a real failure.
-    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405))) throw error;
+    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405)))
+      throw error;
     say('This server cannot list organizations, so the token was saved unverified.');
   }
   const { store, profile } = settings;
   store.writeToken(profile, token);
   const config = store.readConfig();
   const saved = config.profiles[profile] ?? {};
-  store.writeConfig({ ...config, profiles: { ...config.profiles, [profile]: { ...saved, api_url: apiUrl, ...(values.org ? { default_org: values.org } : {}) } } });
-  say(`Logged in to ${new URL(apiUrl).host} as profile "${profile}"; the token is stored in ${store.dir}/credentials.json (mode 600).`);
+  store.writeConfig({
+    ...config,
+    profiles: {
+      ...config.profiles,
+      [profile]: { ...saved, api_url: apiUrl, ...(values.org ? { default_org: values.org } : {}) },
+    },
+  });
+  say(
+    `Logged in to ${new URL(apiUrl).host} as profile "${profile}"; the token is stored in ${store.dir}/credentials.json (mode 600).`,
+  );
   return EXIT.ok;
 }
 
@@ -44,7 +57,11 @@ export async function runLogin(args: string[]): Promise<number> {
 export async function runLogout(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: GLOBAL_OPTIONS, strict: true });
   const { store, profile } = resolveSettings(values);
-  say(store.deleteToken(profile) ? `Removed the stored token of profile "${profile}".` : `Profile "${profile}" had no stored token.`);
+  say(
+    store.deleteToken(profile)
+      ? `Removed the stored token of profile "${profile}".`
+      : `Profile "${profile}" had no stored token.`,
+  );
   return EXIT.ok;
 }
 
@@ -65,7 +82,8 @@ export async function runConfig(args: string[]): Promise<number> {
   };
   if (values.json) printJson(shown);
   else {
-    const line = (name: string, setting: { value: string; source: string } | null) => out(`${name.padEnd(8)} ${setting ? `${setting.value}  (${setting.source})` : '(not set)'}`);
+    const line = (name: string, setting: { value: string; source: string } | null) =>
+      out(`${name.padEnd(8)} ${setting ? `${setting.value}  (${setting.source})` : '(not set)'}`);
     out(`profile  ${shown.profile}  (config in ${shown.config_dir})`);
     line('api_url', shown.api_url);
     line('org', shown.org);

@@ -12,6 +12,10 @@ export async function runOrgs(args: string[]): Promise<number> {
     printJson(orgs);
     return 0;
   }
-  for (const line of table(['KEY', 'NAME', 'YOUR ROLE'], orgs.map((org) => [clean(org.key, 100), clean(org.name ?? '', 100), clean(org.role ?? '', 20)]))) out(line);
+  for (const line of table(
+    ['KEY', 'NAME', 'YOUR ROLE'],
+    orgs.map((org) => [clean(org.key, 100), clean(org.name ?? '', 100), clean(org.role ?? '', 20)]),
+  ))
+    out(line);
   return 0;
 }

@@ -10,12 +10,19 @@ export const clean = (text: unknown, maxLength = 200) => sanitizeServerText(text
 
 /** The error envelope as data, for --json. */
 export function errorJson(error: ApiError) {
-  return { status: error.status ?? null, type: error.type ?? error.kind, detail: error.detail, errors: error.fieldErrors };
+  return {
+    status: error.status ?? null,
+    type: error.type ?? error.kind,
+    detail: error.detail,
+    errors: error.fieldErrors,
+  };
 }
 
 /** An error for people: status and name, type, detail, and every field error. */
 export function describeError(error: ApiError): string[] {
-  const heading = error.status ? `${error.status} ${statusName(error.status)}${error.type ? ` (${clean(error.type, 60)})` : ''}` : error.kind.replace('_', ' ');
+  const heading = error.status
+    ? `${error.status} ${statusName(error.status)}${error.type ? ` (${clean(error.type, 60)})` : ''}`
+    : error.kind.replace('_', ' ');
   const lines = [`${heading}: ${clean(error.detail, 500)}`];
   for (const field of error.fieldErrors) lines.push(`  ${clean(field.loc.join('.'), 60)}: ${clean(field.msg)}`);
   return lines;
@@ -24,6 +31,10 @@ export function describeError(error: ApiError): string[] {
 /** A plain-text table, columns padded to the widest cell (cells already sanitized). */
 export function table(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)];
 }

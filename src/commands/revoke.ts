@@ -9,14 +9,20 @@ import { requireOrg, resolveSettings } from './settings.js';
 
 /** `invite-tui revoke --org SLUG ID [--yes]`: asks first on a terminal unless --yes. */
 export async function runRevoke(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { ...GLOBAL_OPTIONS, yes: { type: 'boolean', short: 'y', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...GLOBAL_OPTIONS, yes: { type: 'boolean', short: 'y', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('Give exactly one invitation id: invite-tui revoke --org SLUG ID');
   const settings = resolveSettings(values);
   const org = requireOrg(settings);
   const client = clientFor(settings);
   if (!values.yes) {
-    if (!process.stdin.isTTY) throw new UsageError('Not a terminal, so nothing can be confirmed: pass --yes to revoke.');
+    if (!process.stdin.isTTY)
+      throw new UsageError('Not a terminal, so nothing can be confirmed: pass --yes to revoke.');
     if (!(await confirm(`Revoke invitation ${id} in ${org}? [y/N] `))) {
       say('Not revoked.');
       return EXIT.ok;

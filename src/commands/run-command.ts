@@ -18,7 +18,9 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   const load = COMMANDS[name];
   if (!load) throw new UsageError(`unknown command "${name}"`);
   try {
-    return await (await load())(args);
+    return await (
+      await load()
+    )(args);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (args.includes('--json')) printJson({ ok: false, error: errorJson(error) });

@@ -52,7 +52,13 @@ export function printResultTable(results: RowResult[], now: number): void {
   for (const line of table(withLines ? ['LINE', ...headers] : headers, rows)) out(line);
 }
 
-const SYMBOLS: Record<RowResult['kind'], string> = { sent: '✓', skipped: '-', failed: '✗', invalid: '✗', not_sent: '…' };
+const SYMBOLS: Record<RowResult['kind'], string> = {
+  sent: '✓',
+  skipped: '-',
+  failed: '✗',
+  invalid: '✗',
+  not_sent: '…',
+};
 
 function detailOf(result: RowResult, now: number): string {
   switch (result.kind) {

@@ -35,12 +35,18 @@ export async function runSend(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: SEND_OPTIONS, allowPositionals: true, strict: true });
   const role = values.role === undefined ? undefined : parseRole(values.role);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency takes a whole number from 1 to 64');
-  const input = merge(parseArgumentRows(positionals, role), values.from === undefined ? undefined : parseInviteFile(await readInput(values.from), role));
-  if (input.rows.length + input.rejected.length === 0) throw new UsageError('No addresses: give them as arguments or with --from FILE (- for stdin).');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError('--concurrency takes a whole number from 1 to 64');
+  const input = merge(
+    parseArgumentRows(positionals, role),
+    values.from === undefined ? undefined : parseInviteFile(await readInput(values.from), role),
+  );
+  if (input.rows.length + input.rejected.length === 0)
+    throw new UsageError('No addresses: give them as arguments or with --from FILE (- for stdin).');
   const settings = resolveSettings(values);
   const org = requireOrg(settings);
-  if (!orgSlugSchema.safeParse(org).success) throw new UsageError(`"${org}" is not an organization key (lowercase letters, digits and dashes)`);
+  if (!orgSlugSchema.safeParse(org).success)
+    throw new UsageError(`"${org}" is not an organization key (lowercase letters, digits and dashes)`);
   const client = clientFor(settings);
   const sendEmail = !values['no-email'];
   const json = values.json;
@@ -51,8 +57,16 @@ export async function runSend(args: string[]): Promise<number> {
   };
 
   for (const line of input.blankLines) say(`line ${line}: blank, skipped`);
-  for (const row of input.rejected) report({ line: row.line, email: row.input, role, kind: 'invalid', reason: row.reason });
-  for (const row of input.duplicates) report({ line: row.line, email: row.input, role, kind: 'skipped', reason: `duplicate of ${row.firstLine ? `line ${row.firstLine}` : 'an earlier address'}` });
+  for (const row of input.rejected)
+    report({ line: row.line, email: row.input, role, kind: 'invalid', reason: row.reason });
+  for (const row of input.duplicates)
+    report({
+      line: row.line,
+      email: row.input,
+      role,
+      kind: 'skipped',
+      reason: `duplicate of ${row.firstLine ? `line ${row.firstLine}` : 'an earlier address'}`,
+    });
 
   const pending = values.force ? new Set<string>() : await pendingAddresses(client, org);
   const journalPath = values.journal ?? defaultJournalPath();
@@ -61,8 +75,14 @@ export async function runSend(args: string[]): Promise<number> {
   const toSend: (InputRow & { idempotencyKey: string })[] = [];
   for (const row of input.rows) {
     const past = outcomes.get(row.email.toLowerCase());
-    if (past?.state === 'sent') report({ ...row, kind: 'skipped', reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}` });
-    else if (pending.has(row.email.toLowerCase())) report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
+    if (past?.state === 'sent')
+      report({
+        ...row,
+        kind: 'skipped',
+        reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}`,
+      });
+    else if (pending.has(row.email.toLowerCase()))
+      report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
     else toSend.push({ ...row, idempotencyKey: keyFor(row.email, outcomes) });
   }
 
@@ -73,7 +93,9 @@ export async function runSend(args: string[]): Promise<number> {
     return input.rejected.length > 0 ? EXIT.usage : EXIT.ok;
   }
 
-  const interrupted = onInterrupt(() => say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'));
+  const interrupted = onInterrupt(() =>
+    say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'),
+  );
   const progress = stderrProgress(toSend.length);
   let done = 0;
   let failures = new Map<string, { row: (typeof toSend)[number]; error: ApiError }>();
@@ -93,7 +115,10 @@ export async function runSend(args: string[]): Promise<number> {
       journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
       shouldStop: interrupted.happened,
       onEvent: (event) => {
-        if (event.type === 'rateLimited') return progress.note(`rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`);
+        if (event.type === 'rateLimited')
+          return progress.note(
+            `rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`,
+          );
         if (event.type === 'failed') failures.set(event.row.email, { row: event.row, error: event.error });
         if (event.type !== 'sent') return;
         done++;
@@ -102,16 +127,20 @@ export async function runSend(args: string[]): Promise<number> {
       },
     });
     queue = [...failures.values()].filter(({ error }) => isRetryable('POST', error)).map(({ row }) => row);
-    if (pass < SEND_PASSES && queue.length > 0 && !interrupted.happened()) say(`Retrying ${queue.length} row(s) that failed on the server side…`);
+    if (pass < SEND_PASSES && queue.length > 0 && !interrupted.happened())
+      say(`Retrying ${queue.length} row(s) that failed on the server side…`);
   }
   progress.finish();
   interrupted.dispose();
   for (const { row, error } of failures.values()) report({ ...row, kind: 'failed', error });
-  for (const row of notStarted) report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
+  for (const row of notStarted)
+    report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
 
   if (!json) printResultTable(results, Date.now());
   const count = (kind: RowResult['kind']) => results.filter((result) => result.kind === kind).length;
-  say(`${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${notStarted.length ? `, ${notStarted.length} not sent` : ''} · journal: ${journalPath}`);
+  say(
+    `${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${notStarted.length ? `, ${notStarted.length} not sent` : ''} · journal: ${journalPath}`,
+  );
   if (notStarted.length > 0) return EXIT.interrupted;
   return bulkExitCode(results.flatMap((result) => exitCodeOf(result) ?? []));
 }
@@ -129,7 +158,13 @@ function merge(first: ParsedRows, second: ParsedRows | undefined): ParsedRows {
   return {
     rows: [...first.rows, ...extra],
     rejected: [...first.rejected, ...second.rejected],
-    duplicates: [...first.duplicates, ...second.duplicates, ...second.rows.filter((row) => seen.has(row.email.toLowerCase())).map((row) => ({ line: row.line, input: row.input, firstLine: undefined }))],
+    duplicates: [
+      ...first.duplicates,
+      ...second.duplicates,
+      ...second.rows
+        .filter((row) => seen.has(row.email.toLowerCase()))
+        .map((row) => ({ line: row.line, input: row.input, firstLine: undefined })),
+    ],
     blankLines: second.blankLines,
   };
 }
@@ -140,7 +175,8 @@ async function pendingAddresses(client: ReturnType<typeof clientFor>, org: strin
     const pending = await client.listInvitations(org, { status: 'pending' });
     return new Set(pending.map((invitation) => (invitation.email ?? '').toLowerCase()));
   } catch (error) {
-    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405))) throw error;
+    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405)))
+      throw error;
     // 404 is an unknown org or a missing endpoint: asking for the org tells which (and fails for the former).
     await client.getOrg(org);
     say('This server cannot list invitations, so already pending addresses are not checked first.');

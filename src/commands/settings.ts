@@ -29,7 +29,11 @@ export function resolveSettings(flags: GlobalFlags, env: NodeJS.ProcessEnv = pro
   return {
     profile,
     store,
-    apiUrl: first([flags['api-url'], '--api-url'], [env.INVITE_API_URL, 'INVITE_API_URL'], [saved.api_url, `profile "${profile}"`]),
+    apiUrl: first(
+      [flags['api-url'], '--api-url'],
+      [env.INVITE_API_URL, 'INVITE_API_URL'],
+      [saved.api_url, `profile "${profile}"`],
+    ),
     // No --token flag on purpose: flags leak into `ps` and shell history.
     token: first([env.INVITE_API_TOKEN, 'INVITE_API_TOKEN'], [storedToken, `stored for profile "${profile}"`]),
     org: first([flags.org, '--org'], [env.INVITE_ORG, 'INVITE_ORG'], [saved.default_org, `profile "${profile}"`]),
@@ -40,11 +44,13 @@ export function resolveSettings(flags: GlobalFlags, env: NodeJS.ProcessEnv = pro
 export function timeoutFrom(env: NodeJS.ProcessEnv): number | undefined {
   const value = env.INVITE_TIMEOUT_MS;
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`INVITE_TIMEOUT_MS is a whole number of milliseconds (got "${value}")`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`INVITE_TIMEOUT_MS is a whole number of milliseconds (got "${value}")`);
   return Number(value);
 }
 
 export function requireOrg(settings: Settings): string {
-  if (!settings.org) throw new UsageError('Which organization? Pass --org SLUG, set INVITE_ORG, or set a default_org in the profile.');
+  if (!settings.org)
+    throw new UsageError('Which organization? Pass --org SLUG, set INVITE_ORG, or set a default_org in the profile.');
   return settings.org.value;
 }

@@ -36,14 +36,19 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
   const credentialsFile = join(dir, 'credentials.json');
   const readCredentials = (): Record<string, string> => {
     const value = readJson(credentialsFile);
-    return isRecord(value) ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+    return isRecord(value)
+      ? Object.fromEntries(
+          Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        )
+      : {};
   };
   return {
     dir,
     readConfig: () => parseConfig(readJson(configFile) ?? {}, configFile),
     writeConfig: (config) => writeAtomically(dir, configFile, `${JSON.stringify(config, null, 2)}\n`),
     readToken: (profile) => readCredentials()[profile],
-    writeToken: (profile, token) => writeAtomically(dir, credentialsFile, `${JSON.stringify({ ...readCredentials(), [profile]: token }, null, 2)}\n`),
+    writeToken: (profile, token) =>
+      writeAtomically(dir, credentialsFile, `${JSON.stringify({ ...readCredentials(), [profile]: token }, null, 2)}\n`),
     deleteToken: (profile) => {
       const credentials = readCredentials();
       if (!(profile in credentials)) return false;
@@ -55,7 +60,9 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
     permissionWarning: () => {
       try {
         const mode = statSync(credentialsFile).mode & 0o777;
-        return mode & 0o077 ? `${credentialsFile} can be read by others (mode ${mode.toString(8)}): run chmod 600 on it` : undefined;
+        return mode & 0o077
+          ? `${credentialsFile} can be read by others (mode ${mode.toString(8)}): run chmod 600 on it`
+          : undefined;
       } catch {
         return undefined;
       }
@@ -73,7 +80,8 @@ function parseConfig(value: unknown, file: string): Config {
   for (const [name, profile] of Object.entries(profiles)) {
     if (!isRecord(profile)) throw invalid(`profile "${name}" must be an object`);
     for (const field of ['api_url', 'default_org']) {
-      if (profile[field] !== undefined && typeof profile[field] !== 'string') throw invalid(`${name}.${field} must be a string`);
+      if (profile[field] !== undefined && typeof profile[field] !== 'string')
+        throw invalid(`${name}.${field} must be a string`);
     }
   }
   return { ...value, profiles: profiles as Record<string, Profile> };

@@ -48,13 +48,19 @@ function candidates(text: string): string[] {
     const bracketed = [...chunk.matchAll(BRACKETED)].map((match) => match[1] ?? '');
     if (bracketed.length === 0) return chunk.split(/\s+/).filter(Boolean);
     // `Name <addr>`: the name is dropped; stray addresses beside it are kept.
-    const rest = chunk.replace(BRACKETED, ' ').split(/\s+/).filter((word) => word.includes('@'));
+    const rest = chunk
+      .replace(BRACKETED, ' ')
+      .split(/\s+/)
+      .filter((word) => word.includes('@'));
     return [...bracketed.map((address) => address.trim()), ...rest];
   });
 }
 
 export function parseAddress(input: string): ParsedAddress | RejectedAddress {
-  const trimmed = input.trim().replace(/^mailto:/i, '').replace(/^["']|["']$/g, '');
+  const trimmed = input
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^["']|["']$/g, '');
   const at = trimmed.lastIndexOf('@');
   const reject = (reason: string): RejectedAddress => ({ input, reason });
   if (at < 0) return reject('missing @');

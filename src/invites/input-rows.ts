@@ -53,19 +53,37 @@ export function parseArgumentRows(args: string[], role: Role | undefined): Parse
   const seen = new Map<string, number | undefined>();
   for (const arg of args) {
     const list = parseAddressList(arg);
-    for (const rejected of list.invalid) result.rejected.push({ line: undefined, input: rejected.input, reason: rejected.reason });
+    for (const rejected of list.invalid)
+      result.rejected.push({ line: undefined, input: rejected.input, reason: rejected.reason });
     for (const address of list.valid) addRow(result, seen, undefined, address.input, '', role);
   }
   return result;
 }
 
-function addRow(result: ParsedRows, seen: Map<string, number | undefined>, line: number | undefined, input: string, roleText: string, defaultRole: Role | undefined) {
+function addRow(
+  result: ParsedRows,
+  seen: Map<string, number | undefined>,
+  line: number | undefined,
+  input: string,
+  roleText: string,
+  defaultRole: Role | undefined,
+) {
   // A cell may hold `Name <addr>`.
   const address = parseAddress(/<([^<>]*)>/.exec(input)?.[1] ?? input);
-  if ('reason' in address) return void result.rejected.push({ line, input, reason: input ? address.reason : 'no address' });
-  const role = roleText ? roleSchema.safeParse(roleText) : defaultRole ? { success: true as const, data: defaultRole } : undefined;
+  if ('reason' in address)
+    return void result.rejected.push({ line, input, reason: input ? address.reason : 'no address' });
+  const role = roleText
+    ? roleSchema.safeParse(roleText)
+    : defaultRole
+      ? { success: true as const, data: defaultRole }
+      : undefined;
   if (!role) return void result.rejected.push({ line, input, reason: 'no role: add a role column or pass --role' });
-  if (!role.success) return void result.rejected.push({ line, input, reason: `unknown role "${roleText}" (reader, contributor or owner)` });
+  if (!role.success)
+    return void result.rejected.push({
+      line,
+      input,
+      reason: `unknown role "${roleText}" (reader, contributor or owner)`,
+    });
   const key = address.email.toLowerCase();
   if (seen.has(key)) return void result.duplicates.push({ line, input, firstLine: seen.get(key) });
   seen.set(key, line);

@@ -16,7 +16,8 @@ export function isRetryableFailure(error: ApiError): boolean {
 
 export function nextStepFor(error: ApiError, version: string): NextStep {
   if (error.kind === 'refused') return { text: 'Nothing was sent: fix the setting named above.', action: 'none' };
-  if (error.kind === 'redirect') return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
+  if (error.kind === 'redirect')
+    return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
   if (error.kind === 'cancelled') return { text: 'Not sent: cancelled.', action: 'retry' };
   if (isRetryableFailure(error)) {
     const what = error.status === 429 ? 'Still rate limited after waiting' : 'The server or network failed';
@@ -26,8 +27,15 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
     case 401:
       return { text: 'Check the token: set INVITE_API_TOKEN to a valid token for this server.', action: 'none' };
     case 403:
-      if (error.type === 'member_limit_reached') return { text: 'The organization is full: remove members or pending invitations, or raise its limit.', action: 'none' };
-      return { text: 'You need the owner role here, or external invites are switched off for this org.', action: 'none' };
+      if (error.type === 'member_limit_reached')
+        return {
+          text: 'The organization is full: remove members or pending invitations, or raise its limit.',
+          action: 'none',
+        };
+      return {
+        text: 'You need the owner role here, or external invites are switched off for this org.',
+        action: 'none',
+      };
     case 404:
       return { text: 'Organization not found: press Esc and pick another.', action: 'pick-org' };
     case 409:
@@ -36,7 +44,10 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
     case 422:
       return { text: `Press f to fix ${fieldName(error)} and send again.`, action: 'fix-field' };
     case 426:
-      return { text: `This server needs a newer invite-tui (this is ${version}): upgrade, then try again.`, action: 'none' };
+      return {
+        text: `This server needs a newer invite-tui (this is ${version}): upgrade, then try again.`,
+        action: 'none',
+      };
     default:
       return { text: 'The server refused the request.', action: 'none' };
   }

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { newIdempotencyKey } from '../api/idempotency.js';
 import type { JournalEntry } from '../journal/journal.js';
 
-export type PastOutcome = { state: 'sent'; invitationId: string | undefined } | { state: 'retry'; key: string } | { state: 'failed' };
+export type PastOutcome =
+  { state: 'sent'; invitationId: string | undefined } | { state: 'retry'; key: string } | { state: 'failed' };
 
 /** A run is its input: the same API, org, email setting and rows give the same id. */
 export function runId(api: string, org: string, sendEmail: boolean, rows: { email: string; role: string }[]): string {
@@ -19,7 +20,8 @@ export function pastOutcomes(entries: JournalEntry[], run: string): Map<string, 
     if (entry.run !== run) continue;
     const email = entry.email.toLowerCase();
     if (entry.event === 'sent') outcomes.set(email, { state: 'sent', invitationId: entry.invitation_id });
-    else if (entry.event === 'attempt' || retryableFailure(entry)) outcomes.set(email, { state: 'retry', key: entry.idempotency_key });
+    else if (entry.event === 'attempt' || retryableFailure(entry))
+      outcomes.set(email, { state: 'retry', key: entry.idempotency_key });
     else outcomes.set(email, { state: 'failed' });
   }
   return outcomes;

@@ -48,8 +48,25 @@ export async function sendBatch<R extends BatchRow>(options: BatchOptions<R>): P
     pacer.rateLimited(wait.until);
     onEvent({ type: 'rateLimited', wait });
   };
-  const record = (row: R, outcome: { event: 'attempt' | 'sent' | 'failed'; invitation_id?: string | undefined; status?: number | undefined; error_type?: string | undefined }) =>
-    journal?.journal.append({ api: journal.api, source: journal.source, run: journal.run, org, email: row.email, role: row.role, idempotency_key: row.idempotencyKey, ...outcome });
+  const record = (
+    row: R,
+    outcome: {
+      event: 'attempt' | 'sent' | 'failed';
+      invitation_id?: string | undefined;
+      status?: number | undefined;
+      error_type?: string | undefined;
+    },
+  ) =>
+    journal?.journal.append({
+      api: journal.api,
+      source: journal.source,
+      run: journal.run,
+      org,
+      email: row.email,
+      role: row.role,
+      idempotency_key: row.idempotencyKey,
+      ...outcome,
+    });
 
   const worker = async () => {
     while (queue.length > 0 && !stopped()) {
@@ -62,12 +79,17 @@ export async function sendBatch<R extends BatchRow>(options: BatchOptions<R>): P
       record(row, { event: 'attempt' });
       onEvent({ type: 'started', row });
       try {
-        const invitation = await client.createInvitation(org, { email: row.email, role: row.role, send_email: sendEmail }, { idempotencyKey: row.idempotencyKey, onRetryWait });
+        const invitation = await client.createInvitation(
+          org,
+          { email: row.email, role: row.role, send_email: sendEmail },
+          { idempotencyKey: row.idempotencyKey, onRetryWait },
+        );
         pacer.accept(startedAt);
         record(row, { event: 'sent', invitation_id: invitation.id });
         onEvent({ type: 'sent', row, invitation });
       } catch (caught) {
-        const error = caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
+        const error =
+          caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
         record(row, { event: 'failed', status: error.status, error_type: error.type ?? error.kind });
         onEvent({ type: 'failed', row, error });
       }

@@ -5,7 +5,13 @@ import { INVITATION_STATUSES, type Role } from '../api/constants.js';
 import { errorResponse, notFound, validationError, type SandboxResponse } from './envelope.js';
 import { checkInvitationAllowed, parseInviteBody } from './invite-rules.js';
 import { RateLimiter } from './rate-limiter.js';
-import { effectiveStatus, INVITATION_LIFETIME_MS, SANDBOX_INVITER, type SandboxOrg, type StoredInvitation } from './seed.js';
+import {
+  effectiveStatus,
+  INVITATION_LIFETIME_MS,
+  SANDBOX_INVITER,
+  type SandboxOrg,
+  type StoredInvitation,
+} from './seed.js';
 import type { SandboxStore } from './store.js';
 
 /** The sandbox's fixed demo tokens and the role each has in every organization. */
@@ -36,13 +42,20 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
 
   function handle(request: ApiRequest): SandboxResponse {
     const tooOld = minClientVersion && clientTooOld(request.userAgent, minClientVersion);
-    if (tooOld) return errorResponse(426, 'upgrade_required', `${tooOld} is too old for this server: upgrade to invite-tui ${minClientVersion} or later`);
+    if (tooOld)
+      return errorResponse(
+        426,
+        'upgrade_required',
+        `${tooOld} is too old for this server: upgrade to invite-tui ${minClientVersion} or later`,
+      );
     const token = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1];
     const role = token === undefined ? undefined : SANDBOX_TOKENS[token];
     if (!token || !role) return errorResponse(401, 'authentication_error', 'Authentication failed');
     const wait = limiter?.take(token);
     if (wait !== undefined) {
-      return errorResponse(429, 'rate_limited', `Too many requests: at most ${rate} per second`, { headers: { 'retry-after': String(wait) } });
+      return errorResponse(429, 'rate_limited', `Too many requests: at most ${rate} per second`, {
+        headers: { 'retry-after': String(wait) },
+      });
     }
     return route(request, token, role);
   }
@@ -53,14 +66,26 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
     const partB = orgKey === undefined || (collection === 'invitations' && request.method !== 'POST');
     if (minimal && partB) return notFound('No such endpoint');
     const allow = (methods: string[], handler: () => SandboxResponse) =>
-      methods.includes(request.method) ? handler() : errorResponse(405, 'method_not_allowed', `${request.method} is not allowed here; use ${methods.join(' or ')}`);
-    if (orgKey === undefined) return allow(['GET'], () => ({ status: 200, body: store.state.orgs.map((org) => ({ key: org.key, name: org.name, role })) }));
+      methods.includes(request.method)
+        ? handler()
+        : errorResponse(
+            405,
+            'method_not_allowed',
+            `${request.method} is not allowed here; use ${methods.join(' or ')}`,
+          );
+    if (orgKey === undefined)
+      return allow(['GET'], () => ({
+        status: 200,
+        body: store.state.orgs.map((org) => ({ key: org.key, name: org.name, role })),
+      }));
     const org = store.state.orgs.find((candidate) => candidate.key === orgKey);
     if (!org) return notFound(`Organization "${orgKey}" not found`);
     if (collection === undefined) return allow(['GET'], () => ({ status: 200, body: orgDetails(org, role) }));
     if (collection !== 'invitations') return notFound('No such endpoint');
     if (id === undefined) {
-      return allow(['GET', 'POST'], () => (request.method === 'GET' ? listInvitations(org, request.query) : invite(org, request, token, role)));
+      return allow(['GET', 'POST'], () =>
+        request.method === 'GET' ? listInvitations(org, request.query) : invite(org, request, token, role),
+      );
     }
     return allow(['DELETE'], () => revoke(org, id, role));
   }
@@ -73,7 +98,13 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
   function listInvitations(org: SandboxOrg, query: URLSearchParams): SandboxResponse {
     const status = query.get('status');
     if (status !== null && !(INVITATION_STATUSES as readonly string[]).includes(status)) {
-      return validationError([{ loc: ['query', 'status'], msg: `Input should be ${INVITATION_STATUSES.map((s) => `'${s}'`).join(', ')}`, type: 'enum' }]);
+      return validationError([
+        {
+          loc: ['query', 'status'],
+          msg: `Input should be ${INVITATION_STATUSES.map((s) => `'${s}'`).join(', ')}`,
+          type: 'enum',
+        },
+      ]);
     }
     const now = clock();
     const views = invitationsOf(org).map((invitation) => view(invitation, now));
@@ -81,14 +112,24 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
   }
 
   function invite(org: SandboxOrg, request: ApiRequest, token: string, role: Role): SandboxResponse {
-    if (role !== 'owner') return errorResponse(403, 'forbidden', `Only owners of ${org.key} may invite; your role is ${role}`);
+    if (role !== 'owner')
+      return errorResponse(403, 'forbidden', `Only owners of ${org.key} may invite; your role is ${role}`);
     const key = request.idempotencyKey && `${token}\n${request.idempotencyKey}`;
     const now = clock();
     store.forgetExpiredKeys(now);
     const earlier = key ? store.state.idempotency[key] : undefined;
     if (earlier) {
       if (earlier.requestBody === request.body) return earlier.response;
-      return validationError([{ loc: ['header', 'Idempotency-Key'], msg: 'This key was already used with a different request body', type: 'idempotency_key_reused' }], 'Idempotency-Key reused with a different body');
+      return validationError(
+        [
+          {
+            loc: ['header', 'Idempotency-Key'],
+            msg: 'This key was already used with a different request body',
+            type: 'idempotency_key_reused',
+          },
+        ],
+        'Idempotency-Key reused with a different body',
+      );
     }
     const response = createInvitation(org, request.body, now);
     // The invitation and the record of its key are saved together: a retry can never create a second one.
@@ -120,13 +161,19 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
   }
 
   function revoke(org: SandboxOrg, id: string, role: Role): SandboxResponse {
-    if (role !== 'owner') return errorResponse(403, 'forbidden', `Only owners of ${org.key} may revoke invitations; your role is ${role}`);
+    if (role !== 'owner')
+      return errorResponse(403, 'forbidden', `Only owners of ${org.key} may revoke invitations; your role is ${role}`);
     const invitations = invitationsOf(org);
     const index = invitations.findIndex((invitation) => invitation.id === id);
     const invitation = invitations[index];
     if (!invitation) return notFound(`No invitation "${id}" in ${org.key}`);
     const status = effectiveStatus(invitation, clock());
-    if (status !== 'pending') return errorResponse(409, 'not_pending', `Invitation ${id} is ${status}, not pending: it can no longer be revoked`);
+    if (status !== 'pending')
+      return errorResponse(
+        409,
+        'not_pending',
+        `Invitation ${id} is ${status}, not pending: it can no longer be revoked`,
+      );
     store.update(() => invitations.splice(index, 1));
     return { status: 204 };
   }

@@ -63,7 +63,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     dataFile: values.data,
     seed: wholeNumber('--seed', values.seed),
     invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
-    memberLimit: values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
+    memberLimit:
+      values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
     rate: values.rate === undefined ? undefined : wholeNumber('--rate', values.rate, 1),
     latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
     faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
@@ -82,7 +83,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
 
 function wholeNumber(flag: string, value: string, minimum = 0): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || number < minimum) throw new UsageError(`${flag} takes a whole number${minimum ? ` of at least ${minimum}` : ''} (got "${value}")`);
+  if (!/^\d+$/.test(value) || number < minimum)
+    throw new UsageError(`${flag} takes a whole number${minimum ? ` of at least ${minimum}` : ''} (got "${value}")`);
   return number;
 }
 

@@ -15,7 +15,9 @@ export function startDemoSandbox(): DemoSandbox {
   // The TUI decides when the process ends; the sandbox never holds it open.
   worker.unref();
   const url = new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { url?: unknown }) => (typeof message.url === 'string' ? resolve(message.url) : reject(new Error('the demo sandbox did not start'))));
+    worker.once('message', (message: { url?: unknown }) =>
+      typeof message.url === 'string' ? resolve(message.url) : reject(new Error('the demo sandbox did not start')),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the demo sandbox stopped (exit code ${code})`)));
   });

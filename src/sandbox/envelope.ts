@@ -24,4 +24,3 @@ export function validationError(errors: FieldError[], detail = 'Validation error
 export function notFound(detail: string): SandboxResponse {
   return errorResponse(404, 'not_found', detail);
 }
-

@@ -31,7 +31,8 @@ export const FAULT_KINDS = {
 
 export type FaultKind = keyof typeof FAULT_KINDS;
 
-export type FaultTrigger = { type: 'always' } | { type: 'probability'; p: number } | { type: 'nth'; n: number } | { type: 'every'; n: number };
+export type FaultTrigger =
+  { type: 'always' } | { type: 'probability'; p: number } | { type: 'nth'; n: number } | { type: 'every'; n: number };
 
 export interface FaultRule {
   kind: FaultKind;
@@ -101,7 +102,8 @@ function fires(trigger: FaultTrigger, count: number, random: () => number): bool
   }
 }
 
-const ESCAPES = '\x1b]52;c;cHduZWQ=\x07\x1b]0;pwned\x07\x1b]8;;https://evil.example/\x07link\x1b]8;;\x07\x1b[2J\r\b\x07\x9b31m\u202e';
+const ESCAPES =
+  '\x1b]52;c;cHduZWQ=\x07\x1b]0;pwned\x07\x1b]8;;https://evil.example/\x07link\x1b]8;;\x07\x1b[2J\r\b\x07\x9b31m\u202e';
 const LACED_FIELDS = new Set(['name', 'detail', 'msg', 'invited_by']);
 
 /** Adds terminal escape sequences to the human-readable strings of a JSON answer. */

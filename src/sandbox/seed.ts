@@ -34,8 +34,50 @@ export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STATUS_CYCLE = ['pending', 'accepted', 'pending', 'rejected', 'accepted', 'pending'] as const;
 const ROLES: Role[] = ['reader', 'reader', 'reader', 'contributor', 'contributor', 'owner'];
-const FIRST_NAMES = ['ada', 'alan', 'grace', 'linus', 'margaret', 'dennis', 'barbara', 'ken', 'frances', 'edsger', 'radia', 'john', 'katherine', 'tim', 'hedy', 'donald', 'sophie', 'guido', 'anita', 'bjarne'];
-const LAST_NAMES = ['lovelace', 'turing', 'hopper', 'torvalds', 'hamilton', 'ritchie', 'liskov', 'thompson', 'allen', 'dijkstra', 'perlman', 'mccarthy', 'johnson', 'berners-lee', 'lamarr', 'knuth', 'wilson', 'van-rossum', 'borg', 'stroustrup'];
+const FIRST_NAMES = [
+  'ada',
+  'alan',
+  'grace',
+  'linus',
+  'margaret',
+  'dennis',
+  'barbara',
+  'ken',
+  'frances',
+  'edsger',
+  'radia',
+  'john',
+  'katherine',
+  'tim',
+  'hedy',
+  'donald',
+  'sophie',
+  'guido',
+  'anita',
+  'bjarne',
+];
+const LAST_NAMES = [
+  'lovelace',
+  'turing',
+  'hopper',
+  'torvalds',
+  'hamilton',
+  'ritchie',
+  'liskov',
+  'thompson',
+  'allen',
+  'dijkstra',
+  'perlman',
+  'mccarthy',
+  'johnson',
+  'berners-lee',
+  'lamarr',
+  'knuth',
+  'wilson',
+  'van-rossum',
+  'borg',
+  'stroustrup',
+];
 const EXTERNAL_DOMAINS = ['example.com', 'mail.example.org', 'contractor.example.net'];
 
 interface OrgTemplate extends Omit<SandboxOrg, 'members' | 'member_limit'> {
@@ -46,11 +88,35 @@ interface OrgTemplate extends Omit<SandboxOrg, 'members' | 'member_limit'> {
 }
 
 const ORG_TEMPLATES: OrgTemplate[] = [
-  { key: 'acme', name: 'Acme Corp', domain: 'acme.test', allow_external_invites: true, memberCount: 42, invitationCount: 24, limit: { members: 500 } },
+  {
+    key: 'acme',
+    name: 'Acme Corp',
+    domain: 'acme.test',
+    allow_external_invites: true,
+    memberCount: 42,
+    invitationCount: 24,
+    limit: { members: 500 },
+  },
   // External invites switched off: inviting an outside address is refused with 403.
-  { key: 'globex', name: 'Globex Corporation', domain: 'globex.test', allow_external_invites: false, memberCount: 18, invitationCount: 16, limit: { members: 500 } },
+  {
+    key: 'globex',
+    name: 'Globex Corporation',
+    domain: 'globex.test',
+    allow_external_invites: false,
+    memberCount: 18,
+    invitationCount: 16,
+    limit: { members: 500 },
+  },
   // One seat left below its member limit (members plus pending invitations count).
-  { key: 'initech', name: 'Initech', domain: 'initech.test', allow_external_invites: true, memberCount: 21, invitationCount: 10, limit: { seatsLeft: 1 } },
+  {
+    key: 'initech',
+    name: 'Initech',
+    domain: 'initech.test',
+    allow_external_invites: true,
+    memberCount: 21,
+    invitationCount: 10,
+    limit: { seatsLeft: 1 },
+  },
 ];
 
 /** mulberry32: a tiny, well-known seeded PRNG. */
@@ -94,7 +160,9 @@ export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): 
       // Every status in every org; older pending ones have expired.
       const status = STATUS_CYCLE[i % STATUS_CYCLE.length] ?? 'pending';
       list.push({
-        id: `inv_${org.key}_${i.toString(36).padStart(4, '0')}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`,
+        id: `inv_${org.key}_${i.toString(36).padStart(4, '0')}${Math.floor(random() * 36 ** 4)
+          .toString(36)
+          .padStart(4, '0')}`,
         org: org.key,
         email,
         role: pick(ROLES),
@@ -106,7 +174,9 @@ export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): 
       });
     }
     data.invitations[org.key] = list; // generated newest first
-    const member_limit = memberLimit ?? ('members' in limit ? limit.members : members.length + countSeatsTaken(list, now) + limit.seatsLeft);
+    const member_limit =
+      memberLimit ??
+      ('members' in limit ? limit.members : members.length + countSeatsTaken(list, now) + limit.seatsLeft);
     data.orgs.push({ ...org, member_limit, members });
   });
   return data;

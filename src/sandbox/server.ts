@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createSandboxApi, type ApiRequest } from './api.js';
 import { errorResponse, validationError, type SandboxResponse } from './envelope.js';
-import { FaultInjector, laceWithEscapes, parseFaultSpec, proxyErrorPage, type FaultKind, type FaultRule } from './faults.js';
+import {
+  FaultInjector,
+  laceWithEscapes,
+  parseFaultSpec,
+  proxyErrorPage,
+  type FaultKind,
+  type FaultRule,
+} from './faults.js';
 import { SandboxStore } from './store.js';
 
 export interface SandboxOptions {
@@ -45,8 +52,20 @@ type Faults = Map<FaultKind, string | undefined>;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? Date.now;
-  const store = new SandboxStore({ seed: options.seed ?? 1, now: clock(), invitations: options.invitations, memberLimit: options.memberLimit, dataFile: options.dataFile });
-  const api = createSandboxApi({ store, clock, rate: options.rate, minClientVersion: options.minClientVersion, minimal: options.minimal });
+  const store = new SandboxStore({
+    seed: options.seed ?? 1,
+    now: clock(),
+    invitations: options.invitations,
+    memberLimit: options.memberLimit,
+    dataFile: options.dataFile,
+  });
+  const api = createSandboxApi({
+    store,
+    clock,
+    rate: options.rate,
+    minClientVersion: options.minClientVersion,
+    minimal: options.minimal,
+  });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);
   const timers = new Set<NodeJS.Timeout>();
@@ -60,20 +79,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const early = faultBeforeWork(faults);
     if (early === 'hang') return;
     if (early === 'drop') return void req.socket.destroy();
-    let answer = early ?? (body === undefined ? errorResponse(400, 'invalid_request', 'The request body is larger than 1 MiB') : api.handle(toApiRequest(req, body)));
+    let answer =
+      early ??
+      (body === undefined
+        ? errorResponse(400, 'invalid_request', 'The request body is larger than 1 MiB')
+        : api.handle(toApiRequest(req, body)));
     if (!early) {
       if (faults.has('drop-after')) return void req.socket.destroy();
       if (faults.has('502-after')) answer = htmlAnswer(502);
       if (faults.has('504-after')) answer = htmlAnswer(504);
     }
     write(res, answer, faults);
-    options.log?.(`${req.method} ${req.url} ${answer.status} ${Math.round(performance.now() - started)}ms auth=${req.headers.authorization ? 'bearer(redacted)' : 'none'}`);
+    options.log?.(
+      `${req.method} ${req.url} ${answer.status} ${Math.round(performance.now() - started)}ms auth=${req.headers.authorization ? 'bearer(redacted)' : 'none'}`,
+    );
   }
 
   function write(res: ServerResponse, answer: SandboxResponse, faults: Faults): void {
     let text: string | undefined;
     if (typeof answer.body === 'string') text = answer.body;
-    else if (answer.body !== undefined) text = JSON.stringify(faults.has('escape') ? laceWithEscapes(answer.body) : answer.body);
+    else if (answer.body !== undefined)
+      text = JSON.stringify(faults.has('escape') ? laceWithEscapes(answer.body) : answer.body);
     if (text !== undefined && faults.has('truncate')) text = text.slice(0, Math.floor(text.length / 2));
     const headers: Record<string, string> = { ...answer.headers };
     if (text !== undefined && typeof answer.body !== 'string') headers['content-type'] ??= 'application/json';
@@ -127,20 +153,32 @@ function faultBeforeWork(faults: Faults): SandboxResponse | 'hang' | 'drop' | un
   if (faults.has('hang')) return 'hang';
   if (faults.has('drop')) return 'drop';
   if (faults.has('422')) {
-    return validationError([{ loc: ['body', 'email'], msg: 'this address is blocked by the organization policy', type: 'value_error' }]);
+    return validationError([
+      { loc: ['body', 'email'], msg: 'this address is blocked by the organization policy', type: 'value_error' },
+    ]);
   }
   if (faults.has('500')) return errorResponse(500, 'internal_error', 'Internal server error');
   if (faults.has('503')) return errorResponse(503, 'service_unavailable', 'Service temporarily unavailable');
   if (faults.has('502')) return htmlAnswer(502);
   if (faults.has('504')) return htmlAnswer(504);
   if (faults.has('429')) return rateLimited(faults.get('429'));
-  if (faults.has('html-200')) return { status: 200, body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>' };
-  if (faults.has('json-html')) return { status: 200, body: '<html><body>Welcome</body></html>', headers: { 'content-type': 'application/json' } };
+  if (faults.has('html-200'))
+    return {
+      status: 200,
+      body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>',
+    };
+  if (faults.has('json-html'))
+    return { status: 200, body: '<html><body>Welcome</body></html>', headers: { 'content-type': 'application/json' } };
   if (faults.has('empty-200')) return { status: 200, body: '', headers: { 'content-type': 'application/json' } };
-  if (faults.has('redirect')) return { status: 302, headers: { location: faults.get('redirect') ?? 'http://127.0.0.1:9/' } };
+  if (faults.has('redirect'))
+    return { status: 302, headers: { location: faults.get('redirect') ?? 'http://127.0.0.1:9/' } };
   if (faults.has('huge')) {
     const mebibytes = Number(faults.get('huge') ?? 5);
-    return { status: 500, body: 'x'.repeat(Math.round(mebibytes * 1024 * 1024)), headers: { 'content-type': 'text/plain' } };
+    return {
+      status: 500,
+      body: 'x'.repeat(Math.round(mebibytes * 1024 * 1024)),
+      headers: { 'content-type': 'text/plain' },
+    };
   }
   return undefined;
 }

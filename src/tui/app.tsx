@@ -73,7 +73,8 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     const command = commandFor(textFocused.current ? ['switchView'] : ['switchView', 'help', 'quit'], input, key);
     if (command === 'help') setHelpOpen(true);
     if (command === 'quit' && flow.step !== 'sending') quit(0);
-    if (command === 'switchView' && flow.org && flow.step !== 'sending') dispatch({ type: flow.step === 'browse' ? 'browseClosed' : 'browseOpened' });
+    if (command === 'switchView' && flow.org && flow.step !== 'sending')
+      dispatch({ type: flow.step === 'browse' ? 'browseClosed' : 'browseOpened' });
   });
 
   const chooseOrg = (org: OrgChoice) => {
@@ -86,8 +87,16 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   };
   const startSending = () =>
     sendRows([
-      ...plan.sendable.map((address) => ({ email: address.email, display: address.display, outcome: { state: 'queued' as const } })),
-      ...plan.alreadyPending.map((address) => ({ email: address.email, display: address.display, outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' } })),
+      ...plan.sendable.map((address) => ({
+        email: address.email,
+        display: address.display,
+        outcome: { state: 'queued' as const },
+      })),
+      ...plan.alreadyPending.map((address) => ({
+        email: address.email,
+        display: address.display,
+        outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' },
+      })),
     ]);
   const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
   const fixField = (row: SendRow) => {
@@ -101,7 +110,9 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     const back = () => dispatch({ type: 'back' });
     switch (flow.step) {
       case 'org':
-        return <OrgStep preselect={flow.org?.key ?? rememberedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />;
+        return (
+          <OrgStep preselect={flow.org?.key ?? rememberedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />
+        );
       case 'emails':
         return (
           <EmailsStep
@@ -117,7 +128,16 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
           />
         );
       case 'role':
-        return <RoleStep role={flow.role} count={plan.sendable.length} fieldMessage={flow.fieldMessage} onChoose={(role) => dispatch({ type: 'roleChosen', role })} onBack={back} width={width} />;
+        return (
+          <RoleStep
+            role={flow.role}
+            count={plan.sendable.length}
+            fieldMessage={flow.fieldMessage}
+            onChoose={(role) => dispatch({ type: 'roleChosen', role })}
+            onBack={back}
+            width={width}
+          />
+        );
       case 'review':
         return (
           <ReviewStep
@@ -149,7 +169,16 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
           />
         );
       case 'browse':
-        return <BrowseScreen org={flow.org?.key ?? ''} canRevoke={flow.org?.role === undefined || flow.org.role === 'owner'} focus={flow.browseFocus} onBack={() => dispatch({ type: 'browseClosed' })} width={width} height={bodyHeight} />;
+        return (
+          <BrowseScreen
+            org={flow.org?.key ?? ''}
+            canRevoke={flow.org?.role === undefined || flow.org.role === 'owner'}
+            focus={flow.browseFocus}
+            onBack={() => dispatch({ type: 'browseClosed' })}
+            width={width}
+            height={bodyHeight}
+          />
+        );
     }
   };
 

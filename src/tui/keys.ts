@@ -23,7 +23,12 @@ export const KEYS = {
   filter: { label: '/', help: 'filter', matches: char('/') },
   help: { label: '?', help: 'help', matches: char('?') },
   quit: { label: 'q', help: 'quit', matches: char('q') },
-  interrupt: { label: 'ctrl-c', help: 'quit from anywhere', hint: 'stop', matches: (input, key) => key.ctrl && input === 'c' },
+  interrupt: {
+    label: 'ctrl-c',
+    help: 'quit from anywhere',
+    hint: 'stop',
+    matches: (input, key) => key.ctrl && input === 'c',
+  },
   toggleEmail: { label: 'e', help: 'toggle "send invitation email"', hint: 'email on/off', matches: char('e') },
   retry: { label: 'r', help: 'retry failed (same Idempotency-Key)', hint: 'retry', matches: char('r') },
   refresh: { label: 'r', help: 'refresh', matches: char('r') },

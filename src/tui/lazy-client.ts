@@ -12,7 +12,12 @@ export function lazyClient(ready: Promise<InvitationsClient>): InvitationsClient
       return real;
     },
     (error: unknown) => {
-      throw error instanceof ApiError ? error : new ApiError({ kind: 'network', detail: `Could not connect: ${error instanceof Error ? error.message : String(error)}` });
+      throw error instanceof ApiError
+        ? error
+        : new ApiError({
+            kind: 'network',
+            detail: `Could not connect: ${error instanceof Error ? error.message : String(error)}`,
+          });
     },
   );
   client.catch(() => undefined); // each call reports the failure; this promise must not go unhandled

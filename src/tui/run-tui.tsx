@@ -17,7 +17,11 @@ import type { TuiPlan } from './tui-plan.js';
 /** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
 const HEAP_TUNING_AFTER_MS = 500;
 
-export async function runTui(plan: TuiPlan, sandbox: DemoSandbox | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runTui(
+  plan: TuiPlan,
+  sandbox: DemoSandbox | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
   const services: Services = {
     client: lazyClient(connection.then(({ client }) => client)),
@@ -42,9 +46,17 @@ export async function runTui(plan: TuiPlan, sandbox: DemoSandbox | undefined, en
   // whose young generation does not keep doubling grows far less while scrolling long lists
   // (10,000 invitations, 120 moves: peak RSS ~140 MiB with neither flag, ~110 with the first,
   // ~91 with both and the shared Ink caches of scripts/dependency-patches.mjs).
-  setTimeout(() => setFlagsFromString('--optimize-for-size --semi-space-growth-factor=1'), HEAP_TUNING_AFTER_MS).unref();
+  setTimeout(
+    () => setFlagsFromString('--optimize-for-size --semi-space-growth-factor=1'),
+    HEAP_TUNING_AFTER_MS,
+  ).unref();
   await instance.waitUntilExit();
-  await connection.then((open) => open.close(), () => sandbox?.close()).catch(() => undefined);
+  await connection
+    .then(
+      (open) => open.close(),
+      () => sandbox?.close(),
+    )
+    .catch(() => undefined);
   return exitCode;
 }
 

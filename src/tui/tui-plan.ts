@@ -34,8 +34,14 @@ export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): T
   const timeoutMs = timeoutFrom(env);
   const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
   if (!apiUrl) return { api: undefined, timeoutMs, redact: values.redact, target: 'demo sandbox' };
-  if (!settings.token) throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
-  return { api: { baseUrl: apiUrl, token: settings.token.value }, timeoutMs, redact: values.redact, target: checkedHost(apiUrl) };
+  if (!settings.token)
+    throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
+  return {
+    api: { baseUrl: apiUrl, token: settings.token.value },
+    timeoutMs,
+    redact: values.redact,
+    target: checkedHost(apiUrl),
+  };
 }
 
 /** The API's host for the header; a URL the client would refuse (plain http to another host) is exit 2. */

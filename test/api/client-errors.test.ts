@@ -40,41 +40,66 @@ describe('client against the sandbox: documented statuses', () => {
   });
 
   it('creates an invitation and returns it', async () => {
-    const invitation = await clientFor(sandbox).createInvitation('acme', { email: 'new.hire@acme.test', role: 'contributor', send_email: false });
-    expect(invitation).toMatchObject({ email: 'new.hire@acme.test', role: 'contributor', status: 'pending', send_email: false, org: 'acme' });
+    const invitation = await clientFor(sandbox).createInvitation('acme', {
+      email: 'new.hire@acme.test',
+      role: 'contributor',
+      send_email: false,
+    });
+    expect(invitation).toMatchObject({
+      email: 'new.hire@acme.test',
+      role: 'contributor',
+      status: 'pending',
+      send_email: false,
+      org: 'acme',
+    });
   });
 
   it('401 without a valid token', async () => {
     const error = await apiError(clientFor(sandbox, { token: 'expired-token' }).listOrgs());
-    expect(error).toMatchObject({ kind: 'http', status: 401, type: 'authentication_error', detail: 'Authentication failed' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 401,
+      type: 'authentication_error',
+      detail: 'Authentication failed',
+    });
   });
 
   it('403 when the caller is not an owner', async () => {
-    const error = await apiError(clientFor(sandbox, { token: 'demo-reader' }).createInvitation('acme', { email: 'a@acme.test', role: 'reader' }));
+    const error = await apiError(
+      clientFor(sandbox, { token: 'demo-reader' }).createInvitation('acme', { email: 'a@acme.test', role: 'reader' }),
+    );
     expect(error).toMatchObject({ kind: 'http', status: 403, type: 'forbidden' });
     expect(error.detail).toContain('Only owners');
   });
 
   it('403 for an outside address where external invites are off', async () => {
-    const error = await apiError(clientFor(sandbox).createInvitation('globex', { email: 'someone@example.com', role: 'reader' }));
+    const error = await apiError(
+      clientFor(sandbox).createInvitation('globex', { email: 'someone@example.com', role: 'reader' }),
+    );
     expect(error).toMatchObject({ status: 403, type: 'forbidden' });
     expect(error.detail).toContain('External invitations are switched off');
   });
 
   it('404 for an unknown organization', async () => {
-    const error = await apiError(clientFor(sandbox).createInvitation('no-such-org', { email: 'a@acme.test', role: 'reader' }));
+    const error = await apiError(
+      clientFor(sandbox).createInvitation('no-such-org', { email: 'a@acme.test', role: 'reader' }),
+    );
     expect(error).toMatchObject({ kind: 'http', status: 404, type: 'not_found' });
   });
 
   it('409 for an address that is already a member, and is not retried', async () => {
     const before = sandbox.requests.length;
-    const error = await apiError(clientFor(sandbox).createInvitation('acme', { email: 'ada.lovelace@acme.test', role: 'reader' }));
+    const error = await apiError(
+      clientFor(sandbox).createInvitation('acme', { email: 'ada.lovelace@acme.test', role: 'reader' }),
+    );
     expect(error).toMatchObject({ status: 409, type: 'already_exists', attempts: 1 });
     expect(sandbox.requests.length - before).toBe(1);
   });
 
   it('422 with field errors and their locations', async () => {
-    const error = await apiError(clientFor(sandbox).createInvitation('acme', { email: 'not-an-address', role: 'boss' as never }));
+    const error = await apiError(
+      clientFor(sandbox).createInvitation('acme', { email: 'not-an-address', role: 'boss' as never }),
+    );
     expect(error).toMatchObject({ kind: 'http', status: 422, type: 'validation_error', detail: 'Validation error' });
     expect(error.fieldErrors).toEqual([
       { loc: ['body', 'email'], msg: 'value is not a valid email address', type: 'value_error' },
@@ -109,7 +134,12 @@ describe('client against the sandbox: documented statuses', () => {
   ])('%s with the envelope', async (fault, status, type, detail) => {
     const failing = await startTestSandbox({ faults: fault });
     try {
-      const error = await apiError(clientFor(failing, { retry: { maxAttempts: 1 } }).createInvitation('acme', { email: 'b@acme.test', role: 'reader' }));
+      const error = await apiError(
+        clientFor(failing, { retry: { maxAttempts: 1 } }).createInvitation('acme', {
+          email: 'b@acme.test',
+          role: 'reader',
+        }),
+      );
       expect(error).toMatchObject({ kind: 'http', status, type, detail });
     } finally {
       await failing.close();
@@ -124,7 +154,9 @@ describe('client against the sandbox: documented statuses', () => {
     try {
       const error = await apiError(clientFor(failing).listOrgs());
       expect(error).toMatchObject({ kind: 'http', status, type: undefined, attempts: 3 });
-      expect(error.detail).toBe(`The server sent an HTML page ("${title}"), not JSON; a proxy or gateway may be in the way`);
+      expect(error.detail).toBe(
+        `The server sent an HTML page ("${title}"), not JSON; a proxy or gateway may be in the way`,
+      );
     } finally {
       await failing.close();
     }
@@ -132,7 +164,12 @@ describe('client against the sandbox: documented statuses', () => {
 
   it('never carries the token in what it prints or serializes', async () => {
     const error = await apiError(clientFor(sandbox, { token: 'secret-token-7f3a' }).listOrgs());
-    for (const text of [String(error), error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+    for (const text of [
+      String(error),
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ]) {
       expect(text).not.toContain('secret-token-7f3a');
     }
   });

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
 import { clientFor, closedPortUrl, rejectionOf, startRecordingServer, startTestSandbox } from '../helpers/sandbox.js';
 
-async function failureWith(faults: string, call: (client: ReturnType<typeof clientFor>) => Promise<unknown>, timeoutMs = 2000) {
+async function failureWith(
+  faults: string,
+  call: (client: ReturnType<typeof clientFor>) => Promise<unknown>,
+  timeoutMs = 2000,
+) {
   const sandbox = await startTestSandbox({ faults });
   try {
     const error = await rejectionOf(call(clientFor(sandbox, { timeoutMs, retry: { maxAttempts: 1 } })));
@@ -15,7 +19,8 @@ async function failureWith(faults: string, call: (client: ReturnType<typeof clie
 }
 
 const listOrgs = (client: ReturnType<typeof clientFor>) => client.listOrgs();
-const invite = (client: ReturnType<typeof clientFor>) => client.createInvitation('acme', { email: 'h@acme.test', role: 'reader' });
+const invite = (client: ReturnType<typeof clientFor>) =>
+  client.createInvitation('acme', { email: 'h@acme.test', role: 'reader' });
 
 describe('client against hostile answers', () => {
   it('HTML with status 200 and no content type is not a success', async () => {
@@ -113,11 +118,16 @@ describe('client refuses before sending', () => {
   });
   afterAll(() => sandbox.close());
 
-  it.each(['..', '../org', 'acme/invitations', 'acme?x=1', '%2e%2e', 'ACME', '', 'acme#x', ' acme'])('org key %j', async (slug) => {
-    const error = await rejectionOf(clientFor(sandbox).createInvitation(slug, { email: 'a@acme.test', role: 'reader' }));
-    expect(error).toMatchObject({ kind: 'refused' });
-    expect(sandbox.requests).toHaveLength(0);
-  });
+  it.each(['..', '../org', 'acme/invitations', 'acme?x=1', '%2e%2e', 'ACME', '', 'acme#x', ' acme'])(
+    'org key %j',
+    async (slug) => {
+      const error = await rejectionOf(
+        clientFor(sandbox).createInvitation(slug, { email: 'a@acme.test', role: 'reader' }),
+      );
+      expect(error).toMatchObject({ kind: 'refused' });
+      expect(sandbox.requests).toHaveLength(0);
+    },
+  );
 
   it.each(['..', '../../org', 'a/b', 'x?y'])('invitation id %j', async (id) => {
     const error = await rejectionOf(clientFor(sandbox).revokeInvitation('acme', id));
@@ -125,17 +135,23 @@ describe('client refuses before sending', () => {
     expect(sandbox.requests).toHaveLength(0);
   });
 
-  it.each(['http://api.example.com', 'http://10.0.0.5:8080', 'ftp://127.0.0.1', 'not a url', 'https://user:pw@api.example.com'])(
-    'base URL %s',
-    (baseUrl) => {
-      expect(() => clientFor({ url: baseUrl })).toThrow(ApiError);
-    },
-  );
+  it.each([
+    'http://api.example.com',
+    'http://10.0.0.5:8080',
+    'ftp://127.0.0.1',
+    'not a url',
+    'https://user:pw@api.example.com',
+  ])('base URL %s', (baseUrl) => {
+    expect(() => clientFor({ url: baseUrl })).toThrow(ApiError);
+  });
 
-  it.each(['https://api.example.com', 'http://127.0.0.1:8080', 'http://127.3.2.1', 'http://localhost:3000', 'http://[::1]:3000'])(
-    'accepts base URL %s',
-    (baseUrl) => {
-      expect(() => clientFor({ url: baseUrl })).not.toThrow();
-    },
-  );
+  it.each([
+    'https://api.example.com',
+    'http://127.0.0.1:8080',
+    'http://127.3.2.1',
+    'http://localhost:3000',
+    'http://[::1]:3000',
+  ])('accepts base URL %s', (baseUrl) => {
+    expect(() => clientFor({ url: baseUrl })).not.toThrow();
+  });
 });

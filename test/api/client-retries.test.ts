@@ -4,7 +4,10 @@ import type { RetryWait } from '../../src/api/client.js';
 import { ApiError } from '../../src/api/errors.js';
 import { clientFor, rejectionOf, startTestSandbox } from '../helpers/sandbox.js';
 
-async function withSandbox<T>(faults: string, run: (sandbox: Awaited<ReturnType<typeof startTestSandbox>>) => Promise<T>): Promise<T> {
+async function withSandbox<T>(
+  faults: string,
+  run: (sandbox: Awaited<ReturnType<typeof startTestSandbox>>) => Promise<T>,
+): Promise<T> {
   const sandbox = await startTestSandbox({ faults });
   try {
     return await run(sandbox);
@@ -29,7 +32,10 @@ describe('client retries', () => {
   it('honours Retry-After as an HTTP-date', () =>
     withSandbox('429=date-2@POST#1', async (sandbox) => {
       const waits: RetryWait[] = [];
-      const invitation = await clientFor(sandbox, { onRetryWait: (wait) => waits.push(wait) }).createInvitation('acme', { email: 'dated@acme.test', role: 'reader' });
+      const invitation = await clientFor(sandbox, { onRetryWait: (wait) => waits.push(wait) }).createInvitation(
+        'acme',
+        { email: 'dated@acme.test', role: 'reader' },
+      );
       expect(invitation.email).toBe('dated@acme.test');
       // An HTTP-date has one-second resolution: 2 s ahead reads as 1 to 2 s.
       expect(waits[0]?.delayMs).toBeGreaterThanOrEqual(1000);
@@ -64,14 +70,24 @@ describe('client retries', () => {
   it('retries a POST with the same Idempotency-Key the caller gave, across calls', () =>
     withSandbox('', async (sandbox) => {
       const client = clientFor(sandbox);
-      const first = await client.createInvitation('acme', { email: 'keyed@acme.test', role: 'reader' }, { idempotencyKey: 'row-17' });
-      const again = await client.createInvitation('acme', { email: 'keyed@acme.test', role: 'reader' }, { idempotencyKey: 'row-17' });
+      const first = await client.createInvitation(
+        'acme',
+        { email: 'keyed@acme.test', role: 'reader' },
+        { idempotencyKey: 'row-17' },
+      );
+      const again = await client.createInvitation(
+        'acme',
+        { email: 'keyed@acme.test', role: 'reader' },
+        { idempotencyKey: 'row-17' },
+      );
       expect(again.id).toBe(first.id);
     }));
 
   it('does not retry a POST on 500', () =>
     withSandbox('500@POST', async (sandbox) => {
-      const error = await rejectionOf(clientFor(sandbox).createInvitation('acme', { email: 'x@acme.test', role: 'reader' }));
+      const error = await rejectionOf(
+        clientFor(sandbox).createInvitation('acme', { email: 'x@acme.test', role: 'reader' }),
+      );
       expect(error).toMatchObject({ status: 500, attempts: 1 });
       expect(sandbox.requests).toHaveLength(1);
     }));

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
-import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type HttpMethod } from '../../src/api/retry-policy.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  parseRetryAfter,
+  retryDelay,
+  type HttpMethod,
+} from '../../src/api/retry-policy.js';
 
-const http = (status: number, retryAfterSeconds?: number) => new ApiError({ kind: 'http', status, detail: 'x', retryAfterSeconds });
-const kind = (k: 'network' | 'timeout' | 'invalid_response' | 'redirect' | 'refused') => new ApiError({ kind: k, detail: 'x' });
+const http = (status: number, retryAfterSeconds?: number) =>
+  new ApiError({ kind: 'http', status, detail: 'x', retryAfterSeconds });
+const kind = (k: 'network' | 'timeout' | 'invalid_response' | 'redirect' | 'refused') =>
+  new ApiError({ kind: k, detail: 'x' });
 
 describe('isRetryable', () => {
   it.each<[HttpMethod, ApiError, boolean]>([
@@ -53,8 +61,16 @@ describe('parseRetryAfter', () => {
 
 describe('retryDelay', () => {
   it('uses Retry-After, capped', () => {
-    expect(retryDelay(http(429, 2), 1, DEFAULT_RETRY_POLICY)).toEqual({ delayMs: 2000, requestedMs: 2000, capped: false });
-    expect(retryDelay(http(429, 3600), 1, DEFAULT_RETRY_POLICY)).toEqual({ delayMs: 60_000, requestedMs: 3_600_000, capped: true });
+    expect(retryDelay(http(429, 2), 1, DEFAULT_RETRY_POLICY)).toEqual({
+      delayMs: 2000,
+      requestedMs: 2000,
+      capped: false,
+    });
+    expect(retryDelay(http(429, 3600), 1, DEFAULT_RETRY_POLICY)).toEqual({
+      delayMs: 60_000,
+      requestedMs: 3_600_000,
+      capped: true,
+    });
   });
 
   it('otherwise backs off exponentially with full jitter', () => {

@@ -11,7 +11,11 @@ describe('invite-tui sandbox (built binary)', () => {
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const anonymous = await fetch(`${firstLine}/api/v1/org`);
       expect(anonymous.status).toBe(401);
-      expect(await anonymous.json()).toEqual({ code: 401, detail: 'Authentication failed', type: 'authentication_error' });
+      expect(await anonymous.json()).toEqual({
+        code: 401,
+        detail: 'Authentication failed',
+        type: 'authentication_error',
+      });
       const owner = await fetch(`${firstLine}/api/v1/org`, { headers: { authorization: 'Bearer demo-owner' } });
       expect(owner.status).toBe(200);
       await waitUntil(() => stderr().includes('GET /api/v1/org 200'), 5_000, 'the request log');

@@ -10,14 +10,21 @@ import { waitUntil } from '../helpers/wait.js';
 
 function writeRows(root: string, count: number, prefix: string): string {
   const file = `${root}/rows.csv`;
-  writeFileSync(file, ['email,role', ...Array.from({ length: count }, (_, i) => `${prefix}.${i}@acme.test,${i % 3 === 0 ? 'contributor' : 'reader'}`)].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'email,role',
+      ...Array.from({ length: count }, (_, i) => `${prefix}.${i}@acme.test,${i % 3 === 0 ? 'contributor' : 'reader'}`),
+    ].join('\n'),
+  );
   return file;
 }
 
 async function invitedCounts(sandbox: TestSandbox, prefix: string): Promise<Map<string, number>> {
   const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations');
   const counts = new Map<string, number>();
-  for (const { email } of body as { email: string }[]) if (email.startsWith(`${prefix}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
+  for (const { email } of body as { email: string }[])
+    if (email.startsWith(`${prefix}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
   return counts;
 }
 
@@ -45,7 +52,11 @@ describe('bulk send', () => {
       const { env, root, journal } = cliHome(sandbox.url);
       const args = ['send', '--org', 'acme', '--from', writeRows(root, 200, 'crash'), '--json'];
       const child = spawnCli(args, env);
-      await waitUntil(() => readJournal(journal).filter((entry) => entry.event === 'sent').length >= 40, 20_000, '40 rows sent');
+      await waitUntil(
+        () => readJournal(journal).filter((entry) => entry.event === 'sent').length >= 40,
+        20_000,
+        '40 rows sent',
+      );
       child.kill('SIGKILL');
       await once(child, 'close');
       const before = await invitedCounts(sandbox, 'crash');
@@ -58,7 +69,11 @@ describe('bulk send', () => {
       expect(counts.size).toBe(200);
       expect([...counts.values()].every((count) => count === 1)).toBe(true);
       // Confirmed rows were not sent again; in-flight ones were retried with their original key.
-      const skipped = rerun.stdout.trim().split('\n').map((line) => JSON.parse(line)).filter((row) => row.skipped?.startsWith('already sent'));
+      const skipped = rerun.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((row) => row.skipped?.startsWith('already sent'));
       expect(skipped.length).toBeGreaterThanOrEqual(40);
     } finally {
       await sandbox.close();

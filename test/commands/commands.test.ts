@@ -10,14 +10,20 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const jsonLines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 describe('orgs and list', () => {
   it('orgs prints a table, and a JSON array with --json', async () => {
     const { env } = cliHome(sandbox.url);
     const human = await runCli(['orgs'], env);
     expect(human).toMatchObject({ code: 0, stderr: '' });
-    expect(human.stdout).toBe('KEY      NAME                YOUR ROLE\nacme     Acme Corp           owner\nglobex   Globex Corporation  owner\ninitech  Initech             owner\n');
+    expect(human.stdout).toBe(
+      'KEY      NAME                YOUR ROLE\nacme     Acme Corp           owner\nglobex   Globex Corporation  owner\ninitech  Initech             owner\n',
+    );
     const json = await runCli(['orgs', '--json'], env);
     expect(JSON.parse(json.stdout)).toEqual([
       { key: 'acme', name: 'Acme Corp', role: 'owner' },
@@ -49,22 +55,34 @@ describe('orgs and list', () => {
 describe('send', () => {
   it('sends to several addresses, reporting each row; --json prints JSON Lines', async () => {
     const { env } = cliHome(sandbox.url);
-    const human = await runCli(['send', '--org', 'acme', '--role', 'contributor', 'cli.one@acme.test', 'cli.two@acme.test'], env);
+    const human = await runCli(
+      ['send', '--org', 'acme', '--role', 'contributor', 'cli.one@acme.test', 'cli.two@acme.test'],
+      env,
+    );
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/✓\s+cli\.one@acme\.test\s+contributor\s+invited \(pending, expires in 7d\)/);
     expect(human.stderr).toContain('2 sent, 0 skipped, 0 failed');
-    const json = await runCli(['send', '--org', 'acme', '--role', 'reader', '--no-email', '--json', 'cli.three@acme.test', 'cli.one@acme.test'], env);
+    const json = await runCli(
+      ['send', '--org', 'acme', '--role', 'reader', '--no-email', '--json', 'cli.three@acme.test', 'cli.one@acme.test'],
+      env,
+    );
     expect(json.code).toBe(0);
     expect(jsonLines(json.stdout)).toEqual([
       { email: 'cli.one@acme.test', ok: true, skipped: 'already has a pending invitation (--force sends anyway)' },
-      { email: 'cli.three@acme.test', ok: true, invitation: expect.objectContaining({ email: 'cli.three@acme.test', role: 'reader', send_email: false }) },
+      {
+        email: 'cli.three@acme.test',
+        ok: true,
+        invitation: expect.objectContaining({ email: 'cli.three@acme.test', role: 'reader', send_email: false }),
+      },
     ]);
   });
 
   it('--dry-run checks every row and sends nothing', async () => {
     const { env, root } = cliHome(sandbox.url);
     const file = `${root}/rows.csv`;
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, 'email,role\r\ndry.one@acme.test,owner\r\nnope,reader\r\n'));
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(file, 'email,role\r\ndry.one@acme.test,owner\r\nnope,reader\r\n'),
+    );
     const result = await runCli(['send', '--org', 'acme', '--from', file, '--dry-run'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('would send: dry.one@acme.test as owner (line 2)');
@@ -75,11 +93,25 @@ describe('send', () => {
 
   it('reads rows from stdin with --from -, reporting bad rows by line while good ones go', async () => {
     const { env } = cliHome(sandbox.url);
-    const result = await runCli(['send', '--org', 'acme', '--role', 'reader', '--from', '-', '--json'], env, '\uFEFFstdin.one@acme.test\r\n\r\nbroken@\r\nstdin.two@acme.test\r\n');
+    const result = await runCli(
+      ['send', '--org', 'acme', '--role', 'reader', '--from', '-', '--json'],
+      env,
+      '\uFEFFstdin.one@acme.test\r\n\r\nbroken@\r\nstdin.two@acme.test\r\n',
+    );
     expect(result.code).toBe(2);
     const rows = jsonLines(result.stdout);
-    expect(rows).toContainEqual({ email: 'broken@', line: 3, ok: false, error: { status: null, type: 'invalid_row', detail: 'no domain after @', errors: [] } });
-    expect(rows.filter((row) => row.ok).map((row) => row.email).sort()).toEqual(['stdin.one@acme.test', 'stdin.two@acme.test']);
+    expect(rows).toContainEqual({
+      email: 'broken@',
+      line: 3,
+      ok: false,
+      error: { status: null, type: 'invalid_row', detail: 'no domain after @', errors: [] },
+    });
+    expect(
+      rows
+        .filter((row) => row.ok)
+        .map((row) => row.email)
+        .sort(),
+    ).toEqual(['stdin.one@acme.test', 'stdin.two@acme.test']);
     expect(result.stderr).toContain('line 2: blank, skipped');
   });
 });
@@ -87,7 +119,9 @@ describe('send', () => {
 describe('revoke', () => {
   it('revokes with --yes, and refuses to guess without a terminal', async () => {
     const { env } = cliHome(sandbox.url);
-    const { body: created } = await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', { body: JSON.stringify({ email: 'revoke.cli@acme.test', role: 'reader' }) });
+    const { body: created } = await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', {
+      body: JSON.stringify({ email: 'revoke.cli@acme.test', role: 'reader' }),
+    });
     const refused = await runCli(['revoke', '--org', 'acme', created.id], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('pass --yes');

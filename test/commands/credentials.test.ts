@@ -32,7 +32,9 @@ describe('login, stored tokens and config show', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'credentials.json')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).sort()).toEqual(['config.json', 'credentials.json']);
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ profiles: { default: { api_url: sandbox.url, default_org: 'acme' } } });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({
+      profiles: { default: { api_url: sandbox.url, default_org: 'acme' } },
+    });
 
     // The stored profile is enough: no environment needed.
     expect((await run(['send', '--role', 'reader', 'stored.token@acme.test'])).code).toBe(0);
@@ -45,7 +47,9 @@ describe('login, stored tokens and config show', () => {
     for (const text of [...outputs, readFileSync(journal, 'utf8')]) expect(text).not.toContain('demo-owner');
 
     chmodSync(join(dir, 'credentials.json'), 0o644);
-    expect((await run(['config', 'show'])).stderr).toMatch(/warning: .*credentials\.json can be read by others \(mode 644\)/);
+    expect((await run(['config', 'show'])).stderr).toMatch(
+      /warning: .*credentials\.json can be read by others \(mode 644\)/,
+    );
     expect((await run(['orgs'])).stderr).toMatch(/warning: .*credentials\.json can be read by others/);
 
     expect((await run(['logout'])).stderr).toContain('Removed the stored token of profile "default"');
@@ -58,12 +62,18 @@ describe('--version', () => {
     const dist = join(import.meta.dirname, '..', '..', 'dist');
     const staticImports = (file: string): string[] => {
       const text = readFileSync(join(dist, file), 'utf8');
-      const direct = [...text.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/([^"']+)["']/gm)].map((match) => match[1] as string);
+      const direct = [...text.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/([^"']+)["']/gm)].map(
+        (match) => match[1] as string,
+      );
       return [file, ...direct.flatMap(staticImports)];
     };
     const loaded = new Set(staticImports('cli.js'));
-    const withInk = readdirSync(dist).filter((file) => readFileSync(join(dist, file), 'utf8').includes('Raw mode is not supported'));
-    const withReact = readdirSync(dist).filter((file) => readFileSync(join(dist, file), 'utf8').includes('react.transitional.element'));
+    const withInk = readdirSync(dist).filter((file) =>
+      readFileSync(join(dist, file), 'utf8').includes('Raw mode is not supported'),
+    );
+    const withReact = readdirSync(dist).filter((file) =>
+      readFileSync(join(dist, file), 'utf8').includes('react.transitional.element'),
+    );
     // The markers exist in the bundle (so this test can fail), just not where --version looks.
     expect(withInk.length).toBeGreaterThan(0);
     expect(withReact.length).toBeGreaterThan(0);

@@ -22,16 +22,65 @@ describe('exit codes', () => {
     ['usage: bad flag', 2, {}, ['--org', 'acme', '--colour', 'x@acme.test'], undefined, /Unknown option '--colour'/],
     ['usage: invalid address', 2, {}, ['--org', 'acme', 'not-an-address'], undefined, /invalid: missing @/],
     ['usage: bad org key', 2, {}, ['--org', '../admin', 'x@acme.test'], undefined, /not an organization key/],
-    ['authentication (401)', 3, {}, ['--org', 'acme', 'x@acme.test'], 'expired-token', /401 Unauthorized \(authentication_error\): Authentication failed/],
+    [
+      'authentication (401)',
+      3,
+      {},
+      ['--org', 'acme', 'x@acme.test'],
+      'expired-token',
+      /401 Unauthorized \(authentication_error\): Authentication failed/,
+    ],
     ['permission (403)', 4, {}, ['--org', 'globex', 'x@example.com'], undefined, /403 Forbidden/],
     ['not found (404)', 5, {}, ['--org', 'nowhere', 'x@acme.test'], undefined, /404 Not Found \(not_found\)/],
     ['conflict (409)', 6, {}, ['--org', 'acme', 'ada.lovelace@acme.test'], undefined, /409 Conflict/],
-    ['validation (422)', 7, { faults: '422@POST' }, ['--org', 'acme', 'x@acme.test'], undefined, /body\.email: this address is blocked/],
-    ['upgrade required (426)', 8, { minClientVersion: '99.0.0' }, ['--org', 'acme', 'x@acme.test'], undefined, /426 Upgrade Required/],
-    ['still rate limited (429)', 9, { faults: '429=0@POST' }, ['--org', 'acme', 'x@acme.test'], undefined, /429 Too Many Requests/],
-    ['server error (500)', 10, { faults: '500@POST' }, ['--org', 'acme', 'x@acme.test'], undefined, /500 Internal Server Error/],
-    ['network: HTML 502 after retries', 10, { faults: '502@POST' }, ['--org', 'acme', 'x@acme.test'], undefined, /HTML page/],
-    ['bulk partly failed', 11, { faults: '500@POST#2' }, ['--org', 'acme', '--concurrency', '1', 'a@acme.test', 'b@acme.test', 'ada.lovelace@acme.test'], undefined, /1 sent, 0 skipped, 2 failed/],
+    [
+      'validation (422)',
+      7,
+      { faults: '422@POST' },
+      ['--org', 'acme', 'x@acme.test'],
+      undefined,
+      /body\.email: this address is blocked/,
+    ],
+    [
+      'upgrade required (426)',
+      8,
+      { minClientVersion: '99.0.0' },
+      ['--org', 'acme', 'x@acme.test'],
+      undefined,
+      /426 Upgrade Required/,
+    ],
+    [
+      'still rate limited (429)',
+      9,
+      { faults: '429=0@POST' },
+      ['--org', 'acme', 'x@acme.test'],
+      undefined,
+      /429 Too Many Requests/,
+    ],
+    [
+      'server error (500)',
+      10,
+      { faults: '500@POST' },
+      ['--org', 'acme', 'x@acme.test'],
+      undefined,
+      /500 Internal Server Error/,
+    ],
+    [
+      'network: HTML 502 after retries',
+      10,
+      { faults: '502@POST' },
+      ['--org', 'acme', 'x@acme.test'],
+      undefined,
+      /HTML page/,
+    ],
+    [
+      'bulk partly failed',
+      11,
+      { faults: '500@POST#2' },
+      ['--org', 'acme', '--concurrency', '1', 'a@acme.test', 'b@acme.test', 'ada.lovelace@acme.test'],
+      undefined,
+      /1 sent, 0 skipped, 2 failed/,
+    ],
   ])('%s → %i', async (_name, code, options, args, token, message) => {
     const result = await send(options, args, token);
     expect(result.code).toBe(code);
@@ -55,6 +104,9 @@ describe('exit codes', () => {
     sandbox = await startTestSandbox();
     const result = await runCli(['orgs', '--json'], cliHome(sandbox.url, 'bad').env);
     expect(result.code).toBe(3);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: { status: 401, type: 'authentication_error', detail: 'Authentication failed', errors: [] } });
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      error: { status: 401, type: 'authentication_error', detail: 'Authentication failed', errors: [] },
+    });
   });
 });

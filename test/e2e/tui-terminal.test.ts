@@ -14,10 +14,22 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function launch(options: SandboxOptions & { token?: string; args?: string[]; columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}) {
+async function launch(
+  options: SandboxOptions & {
+    token?: string;
+    args?: string[];
+    columns?: number;
+    rows?: number;
+    env?: NodeJS.ProcessEnv;
+  } = {},
+) {
   sandbox = await startTestSandbox(options);
   const { env } = cliHome(sandbox.url, options.token);
-  terminal = await Terminal.start(options.args ?? [], { columns: options.columns, rows: options.rows, env: { ...env, ...options.env } });
+  terminal = await Terminal.start(options.args ?? [], {
+    columns: options.columns,
+    rows: options.rows,
+    env: { ...env, ...options.env },
+  });
   return terminal;
 }
 
@@ -94,15 +106,55 @@ describe('the TUI in a real terminal', () => {
   });
 
   it.each<[string, SandboxOptions & { token?: string; env?: NodeJS.ProcessEnv }, string, number, string[]]>([
-    ['401', { token: 'expired-token' }, 'acme', 0, ['401 Unauthorized · authentication_error', 'Authentication failed']],
-    ['403', {}, 'someone@example.com', 1, ['403 Forbidden · forbidden', 'External invitations are switched off', '→ You need the owner role here']],
+    [
+      '401',
+      { token: 'expired-token' },
+      'acme',
+      0,
+      ['401 Unauthorized · authentication_error', 'Authentication failed'],
+    ],
+    [
+      '403',
+      {},
+      'someone@example.com',
+      1,
+      ['403 Forbidden · forbidden', 'External invitations are switched off', '→ You need the owner role here'],
+    ],
     ['409', {}, 'ada.lovelace@acme.test', 0, ['409 Conflict · already_exists', 'press b to open it in Browse']],
-    ['422', { faults: '422@POST' }, 'x@acme.test', 0, ['422 Unprocessable Entity · validation_error', 'body.email: this address is blocked', 'Press f to fix the address']],
+    [
+      '422',
+      { faults: '422@POST' },
+      'x@acme.test',
+      0,
+      [
+        '422 Unprocessable Entity · validation_error',
+        'body.email: this address is blocked',
+        'Press f to fix the address',
+      ],
+    ],
     ['426', { minClientVersion: '99.0.0' }, 'acme', 0, ['426 Upgrade Required', 'too old for this server']],
-    ['500', { faults: '500@POST' }, 'x@acme.test', 0, ['500 Internal Server Error · internal_error', 'Press r to retry']],
-    ['HTML 502', { faults: '502@POST' }, 'x@acme.test', 0, ['502 Bad Gateway · after 3 attempts', 'HTML page ("502 Bad Gateway")', 'Press r to retry']],
+    [
+      '500',
+      { faults: '500@POST' },
+      'x@acme.test',
+      0,
+      ['500 Internal Server Error · internal_error', 'Press r to retry'],
+    ],
+    [
+      'HTML 502',
+      { faults: '502@POST' },
+      'x@acme.test',
+      0,
+      ['502 Bad Gateway · after 3 attempts', 'HTML page ("502 Bad Gateway")', 'Press r to retry'],
+    ],
     ['504', { faults: '504@POST' }, 'x@acme.test', 0, ['504 Gateway Timeout', 'HTML page ("504 Gateway Time-out")']],
-    ['timeout', { faults: 'hang@POST', env: { INVITE_TIMEOUT_MS: '300' } }, 'x@acme.test', 0, ['Timed out · after 3 attempts', 'No complete answer from']],
+    [
+      'timeout',
+      { faults: 'hang@POST', env: { INVITE_TIMEOUT_MS: '300' } },
+      'x@acme.test',
+      0,
+      ['Timed out · after 3 attempts', 'No complete answer from'],
+    ],
   ])('%s: the envelope and its next step are on screen', async (_name, options, input, downs, expected) => {
     const term = await launch(options);
     if (input !== 'acme') {

@@ -17,7 +17,25 @@ const hostileText = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'grapheme' }),
-      fc.constantFrom('\x1b', '\x1b[', '\x1b]', '\x1b]52;c;', '\x1bP', '\x07', '\x1b\\', '\x9b', '\x9d', '\x9c', '\r', '\b', '\u202e', '\u2066', '[2J', '31m', ';'),
+      fc.constantFrom(
+        '\x1b',
+        '\x1b[',
+        '\x1b]',
+        '\x1b]52;c;',
+        '\x1bP',
+        '\x07',
+        '\x1b\\',
+        '\x9b',
+        '\x9d',
+        '\x9c',
+        '\r',
+        '\b',
+        '\u202e',
+        '\u2066',
+        '[2J',
+        '31m',
+        ';',
+      ),
       fc.string({ unit: fc.integer({ min: 0, max: 0x2100 }).map((code) => String.fromCharCode(code)) }),
     ),
     { maxLength: 40 },
@@ -62,11 +80,17 @@ describe('safeJson', () => {
 describe('parseAddressList', () => {
   it('never throws; every address is either valid or rejected with a reason', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileText, fc.array(fc.emailAddress(), { maxLength: 5 }).map((list) => list.join(', '))), (text) => {
-        const list = parseAddressList(text);
-        for (const rejected of list.invalid) expect(rejected.reason.length).toBeGreaterThan(0);
-        for (const address of list.valid) expect(address.email).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileText,
+          fc.array(fc.emailAddress(), { maxLength: 5 }).map((list) => list.join(', ')),
+        ),
+        (text) => {
+          const list = parseAddressList(text);
+          for (const rejected of list.invalid) expect(rejected.reason.length).toBeGreaterThan(0);
+          for (const address of list.valid) expect(address.email).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+        },
+      ),
       RUNS,
     );
   });
@@ -84,15 +108,24 @@ describe('parseAddressList', () => {
 
 describe('parseInviteFile', () => {
   it('never throws, and every rejected row has a line number and a reason', () => {
-    const line = fc.oneof(hostileText, fc.emailAddress(), fc.constantFrom('', 'email,role', 'a@b.co,owner', 'x@y.test,boss', '"q, r" <q@r.test>,reader'));
+    const line = fc.oneof(
+      hostileText,
+      fc.emailAddress(),
+      fc.constantFrom('', 'email,role', 'a@b.co,owner', 'x@y.test,boss', '"q, r" <q@r.test>,reader'),
+    );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (lines, newline, bom) => {
-        const parsed = parseInviteFile(`${bom ? '\uFEFF' : ''}${lines.join(newline)}`, 'reader');
-        for (const rejected of parsed.rejected) {
-          expect(rejected.line).toBeGreaterThan(0);
-          expect(rejected.reason.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 20 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (lines, newline, bom) => {
+          const parsed = parseInviteFile(`${bom ? '\uFEFF' : ''}${lines.join(newline)}`, 'reader');
+          for (const rejected of parsed.rejected) {
+            expect(rejected.line).toBeGreaterThan(0);
+            expect(rejected.reason.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -103,12 +136,15 @@ describe('org keys', () => {
 
   it('a key the slug check rejects is refused before any request, with a reason', async () => {
     await fc.assert(
-      fc.asyncProperty(hostileText.filter((text) => !orgSlugSchema.safeParse(text).success), async (slug) => {
-        const error = await client.getOrg(slug).catch((caught: unknown) => caught);
-        expect(error).toBeInstanceOf(ApiError);
-        expect(error).toMatchObject({ kind: 'refused' });
-        expect((error as ApiError).detail).toMatch(/is not an organization key: .+/);
-      }),
+      fc.asyncProperty(
+        hostileText.filter((text) => !orgSlugSchema.safeParse(text).success),
+        async (slug) => {
+          const error = await client.getOrg(slug).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(ApiError);
+          expect(error).toMatchObject({ kind: 'refused' });
+          expect((error as ApiError).detail).toMatch(/is not an organization key: .+/);
+        },
+      ),
       { numRuns: 200 },
     );
   });

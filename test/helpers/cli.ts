@@ -13,7 +13,9 @@ export interface CliResult {
 
 /** The parent's environment without anything that would point the CLI at a real setup. */
 export function cleanEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(INVITE_|XDG_|NO_COLOR|FORCE_COLOR)/.test(name)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(INVITE_|XDG_|NO_COLOR|FORCE_COLOR)/.test(name)),
+  );
   return { ...base, ...env };
 }
 
@@ -33,7 +35,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?
 }
 
 /** Starts a long-running command and resolves once its stdout has printed a first line. */
-export async function spawnUntilFirstLine(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stderr: () => string }> {
+export async function spawnUntilFirstLine(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stderr: () => string }> {
   const child = spawnCli(args);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));

@@ -24,7 +24,9 @@ const LACE = Object.values(HOSTILE_SEQUENCES).join('') + INVALID_UTF8_MARK;
 const laced = (text: string) => `${text}${LACE}`;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const parts = JSON.stringify(body).split(INVALID_UTF8_MARK).map((part) => Buffer.from(part));
+  const parts = JSON.stringify(body)
+    .split(INVALID_UTF8_MARK)
+    .map((part) => Buffer.from(part));
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [INVALID_UTF8, part]))));
 }
@@ -42,7 +44,15 @@ export async function startHostileServer({ redirectTo = 'http://127.0.0.1:9/' }:
     if (path === '/api/v1/org/acme') return send(res, 200, { key: 'acme', name: laced('Acme Corp'), role: 'owner' });
     if (path === '/api/v1/org/acme/invitations' && req.method === 'GET') {
       return send(res, 200, [
-        { id: 'inv_1', email: laced('victim@acme.test'), role: laced('reader'), status: laced('pending'), invited_by: laced('boss@acme.test'), created_at: '2026-11-26T10:00:00Z', expires_at: '2026-12-03T10:00:00Z' },
+        {
+          id: 'inv_1',
+          email: laced('victim@acme.test'),
+          role: laced('reader'),
+          status: laced('pending'),
+          invited_by: laced('boss@acme.test'),
+          created_at: '2026-11-26T10:00:00Z',
+          expires_at: '2026-12-03T10:00:00Z',
+        },
         { id: 'inv_2', email: `long${'y'.repeat(100_000)}@acme.test`, role: 'reader', status: 'accepted' },
       ]);
     }

@@ -37,14 +37,22 @@ export async function rawRequest(
   const response = await fetch(sandbox.url + path, {
     method,
     body: init.body,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...init.headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      'content-type': 'application/json',
+      ...init.headers,
+    },
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 /** A server on another port that records what reaches it: the "foreign origin" of redirect tests. */
-export async function startRecordingServer(): Promise<{ url: string; received: IncomingHttpHeaders[]; close(): Promise<void> }> {
+export async function startRecordingServer(): Promise<{
+  url: string;
+  received: IncomingHttpHeaders[];
+  close(): Promise<void>;
+}> {
   const received: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
     received.push(req.headers);
@@ -55,10 +63,11 @@ export async function startRecordingServer(): Promise<{ url: string; received: I
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

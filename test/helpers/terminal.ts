@@ -24,10 +24,22 @@ export class Terminal {
   static async start(args: string[], { columns = 80, rows = 24, env = {} }: TerminalOptions = {}): Promise<Terminal> {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-e2e-'));
     const socket = `invite-tui-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const variables = Object.entries(cleanEnv(env)).filter(([name]) => /^(PATH|HOME|LANG|LC_ALL|INVITE_|XDG_|NO_COLOR|TERM_PROGRAM)/.test(name));
+    const variables = Object.entries(cleanEnv(env)).filter(([name]) =>
+      /^(PATH|HOME|LANG|LC_ALL|INVITE_|XDG_|NO_COLOR|TERM_PROGRAM)/.test(name),
+    );
     // tmux hands the pane its own server's environment; under CI=true Ink would draw only the
     // last frame (is-in-ci), so the program runs without the CI markers a person's shell lacks.
-    const program = ['env', '-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', ...variables.map(([name, value]) => quote(`${name}=${value}`)), quote(process.execPath), quote(CLI_PATH), ...args.map(quote)].join(' ');
+    const program = [
+      'env',
+      '-u',
+      'CI',
+      '-u',
+      'CONTINUOUS_INTEGRATION',
+      ...variables.map(([name, value]) => quote(`${name}=${value}`)),
+      quote(process.execPath),
+      quote(CLI_PATH),
+      ...args.map(quote),
+    ].join(' ');
     // Wait for the raw-output pipe before starting; afterwards record the exit status and tty modes.
     const script = [
       `while [ ! -f ${quote(join(dir, 'go'))} ]; do sleep 0.02; done`,
@@ -37,7 +49,19 @@ export class Terminal {
       'sleep 600',
     ].join('; ');
     const tmux = new Terminal(socket, dir);
-    tmux.run('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), `bash -c ${quote(script)}`);
+    tmux.run(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      `bash -c ${quote(script)}`,
+    );
     tmux.run('set-option', '-t', 'e2e', 'status', 'off');
     tmux.run('pipe-pane', '-t', 'e2e', '-o', `cat >> ${quote(join(dir, 'raw'))}`);
     writeFileSync(join(dir, 'go'), '');
@@ -75,8 +99,13 @@ export class Terminal {
   }
 
   async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
-    const matches = (screen: string) => (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen));
-    await waitUntil(() => matches(this.screen()), timeoutMs, () => `the screen to show ${String(expected)}; it shows:\n${this.screen()}`);
+    const matches = (screen: string) =>
+      typeof expected === 'string' ? screen.includes(expected) : expected.test(screen);
+    await waitUntil(
+      () => matches(this.screen()),
+      timeoutMs,
+      () => `the screen to show ${String(expected)}; it shows:\n${this.screen()}`,
+    );
     return this.screen();
   }
 
@@ -92,7 +121,11 @@ export class Terminal {
   async exited(timeoutMs = 10_000): Promise<{ code: number; stty: string }> {
     const exitFile = join(this.dir, 'exit');
     const sttyFile = join(this.dir, 'stty');
-    await waitUntil(() => existsSync(exitFile) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0, timeoutMs, 'the program to exit');
+    await waitUntil(
+      () => existsSync(exitFile) && existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').length > 0,
+      timeoutMs,
+      'the program to exit',
+    );
     return { code: Number(readFileSync(exitFile, 'utf8').trim()), stty: readFileSync(sttyFile, 'utf8') };
   }
 
@@ -108,5 +141,7 @@ export class Terminal {
 /** A terminal is left sane: canonical mode and echo on, and the cursor shown again. */
 export function isSane(stty: string, raw: string): boolean {
   const modes = stty.split(/\s+/);
-  return modes.includes('icanon') && modes.includes('echo') && raw.lastIndexOf('\x1b[?25h') >= raw.lastIndexOf('\x1b[?25l');
+  return (
+    modes.includes('icanon') && modes.includes('echo') && raw.lastIndexOf('\x1b[?25h') >= raw.lastIndexOf('\x1b[?25l')
+  );
 }

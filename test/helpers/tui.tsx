@@ -24,7 +24,13 @@ export function renderApp(options: RenderAppOptions) {
   const journal = memoryJournal();
   const exits: ExitReason[] = [];
   const services: Services = {
-    client: createClient({ baseUrl: options.url, token: options.token ?? 'demo-owner', timeoutMs: 2_000, retry: { baseDelayMs: 10, maxBackoffMs: 50 }, ...options.client }),
+    client: createClient({
+      baseUrl: options.url,
+      token: options.token ?? 'demo-owner',
+      timeoutMs: 2_000,
+      retry: { baseDelayMs: 10, maxBackoffMs: 50 },
+      ...options.client,
+    }),
     journal,
     lastOrg: memoryLastOrgStore(options.lastOrg),
     redact: options.redact ?? false,
@@ -52,8 +58,15 @@ export function renderApp(options: RenderAppOptions) {
     },
     /** Waits for the frame to show `text` (or satisfy a check): never a guessed sleep. */
     async waitFor(expected: string | RegExp | ((frame: string) => boolean), timeoutMs = 5_000) {
-      const check = typeof expected === 'function' ? expected : (frame: string) => (typeof expected === 'string' ? frame.includes(expected) : expected.test(frame));
-      await waitUntil(() => check(app.frame()), timeoutMs, () => `the frame to show ${String(expected)}; it shows:\n${app.frame()}`);
+      const check =
+        typeof expected === 'function'
+          ? expected
+          : (frame: string) => (typeof expected === 'string' ? frame.includes(expected) : expected.test(frame));
+      await waitUntil(
+        () => check(app.frame()),
+        timeoutMs,
+        () => `the frame to show ${String(expected)}; it shows:\n${app.frame()}`,
+      );
       return app.frame();
     },
     /**
@@ -72,7 +85,7 @@ export function renderApp(options: RenderAppOptions) {
   };
   async function settle(quietMs = 30, maxMs = 500) {
     const deadline = Date.now() + maxMs;
-    for (let seen = -1; seen !== instance.frames.length && Date.now() < deadline; ) {
+    for (let seen = -1; seen !== instance.frames.length && Date.now() < deadline;) {
       seen = instance.frames.length;
       await new Promise((resolve) => setTimeout(resolve, quietMs));
     }
@@ -84,7 +97,10 @@ export function renderApp(options: RenderAppOptions) {
 type App = ReturnType<typeof renderApp>;
 
 /** From launch to Review: pick the org `downs` rows below the first, type, take reader. */
-export async function walkToReview(app: App, { text, downs = 0, toSend = 1 }: { text: string; downs?: number; toSend?: number }) {
+export async function walkToReview(
+  app: App,
+  { text, downs = 0, toSend = 1 }: { text: string; downs?: number; toSend?: number },
+) {
   await app.waitFor('Choose an organization');
   for (let i = 0; i < downs; i++) await app.press('\x1b[B');
   await app.press('\r');
@@ -98,7 +114,9 @@ export async function walkToReview(app: App, { text, downs = 0, toSend = 1 }: { 
 }
 
 /** The canonical flow with one address, up to the status panel (or `until`). */
-export async function sendThroughTui(options: RenderAppOptions & { address: string; downs?: number; until?: string | RegExp }) {
+export async function sendThroughTui(
+  options: RenderAppOptions & { address: string; downs?: number; until?: string | RegExp },
+) {
   const app = renderApp(options);
   await walkToReview(app, { text: options.address, downs: options.downs });
   await app.press('\r');

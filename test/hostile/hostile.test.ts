@@ -41,7 +41,11 @@ describe('hostile text in human output', () => {
 
 describe('hostile text in --json', () => {
   it('keeps the content, escaped: no raw control character in the output', async () => {
-    for (const args of [['orgs', '--json'], ['list', '--org', 'acme', '--json'], ['send', '--org', 'acme', '--role', 'reader', '--json', 'x@acme.test']]) {
+    for (const args of [
+      ['orgs', '--json'],
+      ['list', '--org', 'acme', '--json'],
+      ['send', '--org', 'acme', '--role', 'reader', '--json', 'x@acme.test'],
+    ]) {
       const result = await runCli(args, cliHome(hostile.url).env);
       expect(result.stdout).not.toMatch(FORBIDDEN_WITH_CR);
       expect(result.stdout).toContain('\\u001b]52;c;cHduZWQ=\\u0007');
@@ -99,7 +103,13 @@ describe('broken answers', () => {
     ['a body that trickles', { faults: 'trickle=200' }, { INVITE_TIMEOUT_MS: '300' }, 10, /timed out/],
     ['a hang after the headers', { faults: 'hang-body' }, { INVITE_TIMEOUT_MS: '300' }, 10, /timed out/],
     ['a connection reset', { faults: 'drop' }, {}, 10, /dropped before a complete answer/],
-    ['429 with an HTTP-date, then success', { faults: '429=date-1#1' }, {}, 0, /Rate limited by the server: waiting [12]s before retrying/],
+    [
+      '429 with an HTTP-date, then success',
+      { faults: '429=date-1#1' },
+      {},
+      0,
+      /Rate limited by the server: waiting [12]s before retrying/,
+    ],
     ['429 without Retry-After, every time', { faults: '429=none' }, {}, 9, /429 Too Many Requests \(rate_limited\)/],
   ])('%s → exit %i with a clear message', async (_name, options, env, code, message) => {
     const result = await orgsAgainst(options, env);
@@ -122,10 +132,16 @@ describe('broken answers', () => {
 
   it.each(['302', '307'])('%s to a foreign origin: not followed, the token never arrives there', async (status) => {
     const foreign = await startRecordingServer();
-    const redirecting = status === '302' ? await startTestSandbox({ faults: `redirect=${foreign.url}/steal` }) : await startHostileServer({ redirectTo: `${foreign.url}/steal` });
+    const redirecting =
+      status === '302'
+        ? await startTestSandbox({ faults: `redirect=${foreign.url}/steal` })
+        : await startHostileServer({ redirectTo: `${foreign.url}/steal` });
     try {
       const base = status === '302' ? redirecting.url : `${redirecting.url}/redirect-307`;
-      const result = await runCli(['send', '--org', 'acme', '--role', 'reader', '--force', 'x@acme.test', '--api-url', base], cliHome(base).env);
+      const result = await runCli(
+        ['send', '--org', 'acme', '--role', 'reader', '--force', 'x@acme.test', '--api-url', base],
+        cliHome(base).env,
+      );
       const orgs = await runCli(['orgs', '--api-url', base], cliHome(base).env);
       expect(result.code).toBe(10);
       expect(orgs.code).toBe(10);

@@ -4,7 +4,9 @@ import { parseAddress, parseAddressList } from '../../src/invites/addresses.js';
 describe('parseAddressList', () => {
   it('splits on commas, semicolons, spaces and newlines', () => {
     const list = parseAddressList('a@acme.test, b@acme.test;c@acme.test d@acme.test\ne@acme.test\r\n\tf@acme.test');
-    expect(list.valid.map((address) => address.email)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}@acme.test`));
+    expect(list.valid.map((address) => address.email)).toEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `${name}@acme.test`),
+    );
     expect(list.invalid).toEqual([]);
   });
 
@@ -37,13 +39,23 @@ describe('parseAddressList', () => {
 
 describe('parseAddress', () => {
   it('sends an international domain in punycode and shows it in Unicode', () => {
-    expect(parseAddress('Zoë@Bücher.de')).toEqual({ input: 'Zoë@Bücher.de', reason: 'non-ASCII characters before @ are not supported' });
-    expect(parseAddress('zoe@Bücher.de')).toEqual({ input: 'zoe@Bücher.de', email: 'zoe@xn--bcher-kva.de', display: 'zoe@bücher.de' });
+    expect(parseAddress('Zoë@Bücher.de')).toEqual({
+      input: 'Zoë@Bücher.de',
+      reason: 'non-ASCII characters before @ are not supported',
+    });
+    expect(parseAddress('zoe@Bücher.de')).toEqual({
+      input: 'zoe@Bücher.de',
+      email: 'zoe@xn--bcher-kva.de',
+      display: 'zoe@bücher.de',
+    });
   });
 
   it('limits the local part to 64 and the address to 254 characters', () => {
     expect(parseAddress(`${'a'.repeat(64)}@acme.test`)).toHaveProperty('email');
-    expect(parseAddress(`${'a'.repeat(65)}@acme.test`)).toEqual({ input: `${'a'.repeat(65)}@acme.test`, reason: 'the part before @ is at most 64 characters' });
+    expect(parseAddress(`${'a'.repeat(65)}@acme.test`)).toEqual({
+      input: `${'a'.repeat(65)}@acme.test`,
+      reason: 'the part before @ is at most 64 characters',
+    });
     const long = `a@${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(62)}.test`; // 258 characters
     expect(parseAddress(long)).toEqual({ input: long, reason: 'an email address is at most 254 characters' });
   });
@@ -54,6 +66,9 @@ describe('parseAddress', () => {
   });
 
   it('rejects what zod rejects, with its message', () => {
-    expect(parseAddress('a..b@acme.test')).toEqual({ input: 'a..b@acme.test', reason: 'value is not a valid email address' });
+    expect(parseAddress('a..b@acme.test')).toEqual({
+      input: 'a..b@acme.test',
+      reason: 'value is not a valid email address',
+    });
   });
 });

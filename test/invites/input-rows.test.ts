@@ -3,7 +3,10 @@ import { parseArgumentRows, parseInviteFile, splitCsvLine } from '../../src/invi
 
 describe('parseInviteFile', () => {
   it('reads a CSV with a header, a BOM and CRLF, each row with its line number', () => {
-    const parsed = parseInviteFile('\uFEFFemail,role\r\nada@acme.test,owner\r\n"Lovelace, Ada <ada2@acme.test>",reader\r\n', undefined);
+    const parsed = parseInviteFile(
+      '\uFEFFemail,role\r\nada@acme.test,owner\r\n"Lovelace, Ada <ada2@acme.test>",reader\r\n',
+      undefined,
+    );
     expect(parsed.rows).toEqual([
       { line: 2, input: 'ada@acme.test', email: 'ada@acme.test', role: 'owner' },
       { line: 3, input: 'Lovelace, Ada <ada2@acme.test>', email: 'ada2@acme.test', role: 'reader' },
@@ -11,7 +14,10 @@ describe('parseInviteFile', () => {
   });
 
   it('falls back to --role, and reports bad rows by line while the good ones stay', () => {
-    const parsed = parseInviteFile('email,role\nok@acme.test,\nbad-address,reader\nx@acme.test,admin\n\nok@ACME.test,reader\n', 'contributor');
+    const parsed = parseInviteFile(
+      'email,role\nok@acme.test,\nbad-address,reader\nx@acme.test,admin\n\nok@ACME.test,reader\n',
+      'contributor',
+    );
     expect(parsed.rows).toEqual([{ line: 2, input: 'ok@acme.test', email: 'ok@acme.test', role: 'contributor' }]);
     expect(parsed.rejected).toEqual([
       { line: 3, input: 'bad-address', reason: 'missing @' },
@@ -26,7 +32,9 @@ describe('parseInviteFile', () => {
       [1, 'a@acme.test'],
       [2, 'b@acme.test'],
     ]);
-    expect(parseInviteFile('a@acme.test', undefined).rejected[0]?.reason).toBe('no role: add a role column or pass --role');
+    expect(parseInviteFile('a@acme.test', undefined).rejected[0]?.reason).toBe(
+      'no role: add a role column or pass --role',
+    );
   });
 });
 

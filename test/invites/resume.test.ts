@@ -3,7 +3,16 @@ import { keyFor, pastOutcomes, runId } from '../../src/invites/resume.js';
 import type { JournalEntry } from '../../src/journal/journal.js';
 
 const entry = (email: string, event: JournalEntry['event'], extra: Partial<JournalEntry> = {}): JournalEntry => ({
-  at: '2026-11-26T10:00:00Z', api: 'http://127.0.0.1:1', source: 'send', run: 'r1', org: 'acme', email, role: 'reader', idempotency_key: `key-${email}`, event, ...extra,
+  at: '2026-11-26T10:00:00Z',
+  api: 'http://127.0.0.1:1',
+  source: 'send',
+  run: 'r1',
+  org: 'acme',
+  email,
+  role: 'reader',
+  idempotency_key: `key-${email}`,
+  event,
+  ...extra,
 });
 
 describe('resume', () => {

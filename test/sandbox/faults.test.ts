@@ -22,7 +22,9 @@ describe('parseFaultSpec', () => {
 describe('FaultInjector', () => {
   it('fires on the Nth and every Nth matching request only', () => {
     const injector = new FaultInjector(parseFaultSpec('500@POST#2,502%3'));
-    const fired = ['POST', 'GET', 'POST', 'POST', 'GET', 'GET'].map((method) => [...injector.faultsFor(method).keys()].join('+'));
+    const fired = ['POST', 'GET', 'POST', 'POST', 'GET', 'GET'].map((method) =>
+      [...injector.faultsFor(method).keys()].join('+'),
+    );
     expect(fired).toEqual(['', '', '500+502', '', '', '502']);
   });
 });
@@ -31,7 +33,9 @@ describe('escape fault', () => {
   it('laces server text with escapes, which the client keeps and the sanitizer removes', async () => {
     const sandbox = await startTestSandbox({ faults: 'escape' });
     try {
-      const error = await rejectionOf(clientFor(sandbox).createInvitation('no-such-org', { email: 'a@acme.test', role: 'reader' }));
+      const error = await rejectionOf(
+        clientFor(sandbox).createInvitation('no-such-org', { email: 'a@acme.test', role: 'reader' }),
+      );
       const detail = (error as { detail: string }).detail;
       expect(detail).toContain('\x1b]52;');
       expect(sanitizeServerText(detail)).toBe('Organization "no-such-org" not foundlink');

@@ -26,16 +26,23 @@ describe('sandbox seed data', () => {
 
   it('has about 50 invitations across every status', async () => {
     const all = [];
-    for (const org of ['acme', 'globex', 'initech']) all.push(...(await rawRequest(sandbox, 'GET', `/api/v1/org/${org}/invitations`)).body);
+    for (const org of ['acme', 'globex', 'initech'])
+      all.push(...(await rawRequest(sandbox, 'GET', `/api/v1/org/${org}/invitations`)).body);
     expect(all.length).toBeGreaterThanOrEqual(45);
-    expect(new Set(all.map((invitation: { status: string }) => invitation.status))).toEqual(new Set(INVITATION_STATUSES));
+    expect(new Set(all.map((invitation: { status: string }) => invitation.status))).toEqual(
+      new Set(INVITATION_STATUSES),
+    );
   });
 
   it('is the same for the same seed', async () => {
     const again = await startTestSandbox();
     try {
-      const first = (await rawRequest(sandbox, 'GET', '/api/v1/org/globex/invitations')).body.map((i: { id: string }) => i.id);
-      const second = (await rawRequest(again, 'GET', '/api/v1/org/globex/invitations')).body.map((i: { id: string }) => i.id);
+      const first = (await rawRequest(sandbox, 'GET', '/api/v1/org/globex/invitations')).body.map(
+        (i: { id: string }) => i.id,
+      );
+      const second = (await rawRequest(again, 'GET', '/api/v1/org/globex/invitations')).body.map(
+        (i: { id: string }) => i.id,
+      );
       expect(second).toEqual(first);
     } finally {
       await again.close();
@@ -65,24 +72,38 @@ describe('sandbox rules', () => {
 
   it('readers may browse but not invite or revoke (403)', async () => {
     expect((await rawRequest(sandbox, 'GET', INVITATIONS, { token: 'demo-reader' })).status).toBe(200);
-    expect((await rawRequest(sandbox, 'POST', INVITATIONS, { token: 'demo-reader', body: invite('r@acme.test') })).body.type).toBe('forbidden');
+    expect(
+      (await rawRequest(sandbox, 'POST', INVITATIONS, { token: 'demo-reader', body: invite('r@acme.test') })).body.type,
+    ).toBe('forbidden');
     expect((await rawRequest(sandbox, 'DELETE', `${INVITATIONS}/inv_x`, { token: 'demo-reader' })).status).toBe(403);
   });
 
   it('403 for an outside address where external invites are off, 200 for an inside one', async () => {
-    const outside = await rawRequest(sandbox, 'POST', '/api/v1/org/globex/invitations', { body: invite('x@example.com') });
+    const outside = await rawRequest(sandbox, 'POST', '/api/v1/org/globex/invitations', {
+      body: invite('x@example.com'),
+    });
     expect(outside).toMatchObject({ status: 403, body: { type: 'forbidden' } });
-    expect((await rawRequest(sandbox, 'POST', '/api/v1/org/globex/invitations', { body: invite('new@globex.test') })).status).toBe(200);
+    expect(
+      (await rawRequest(sandbox, 'POST', '/api/v1/org/globex/invitations', { body: invite('new@globex.test') })).status,
+    ).toBe(200);
   });
 
   it('404 for an unknown org or endpoint, 405 for a wrong method', async () => {
-    expect(await rawRequest(sandbox, 'GET', '/api/v1/org/nope')).toMatchObject({ status: 404, body: { type: 'not_found' } });
+    expect(await rawRequest(sandbox, 'GET', '/api/v1/org/nope')).toMatchObject({
+      status: 404,
+      body: { type: 'not_found' },
+    });
     expect((await rawRequest(sandbox, 'GET', '/api/v2/things')).status).toBe(404);
-    expect(await rawRequest(sandbox, 'PUT', INVITATIONS)).toMatchObject({ status: 405, body: { type: 'method_not_allowed' } });
+    expect(await rawRequest(sandbox, 'PUT', INVITATIONS)).toMatchObject({
+      status: 405,
+      body: { type: 'method_not_allowed' },
+    });
   });
 
   it('409 for a member, and for an address with a pending invitation, whatever its case', async () => {
-    expect((await rawRequest(sandbox, 'POST', INVITATIONS, { body: invite('Ada.Lovelace@ACME.test') })).body).toMatchObject({
+    expect(
+      (await rawRequest(sandbox, 'POST', INVITATIONS, { body: invite('Ada.Lovelace@ACME.test') })).body,
+    ).toMatchObject({
       code: 409,
       type: 'already_exists',
       detail: 'Ada.Lovelace@ACME.test is already a member of acme',
@@ -94,17 +115,29 @@ describe('sandbox rules', () => {
   });
 
   it('422 with errors[].loc for a bad email, role or body shape', async () => {
-    const { status, body } = await rawRequest(sandbox, 'POST', INVITATIONS, { body: JSON.stringify({ email: 'nope', role: 'admin', send_email: 'yes' }) });
+    const { status, body } = await rawRequest(sandbox, 'POST', INVITATIONS, {
+      body: JSON.stringify({ email: 'nope', role: 'admin', send_email: 'yes' }),
+    });
     expect(status).toBe(422);
-    expect(body.errors.map((e: { loc: string[] }) => e.loc)).toEqual([['body', 'email'], ['body', 'role'], ['body', 'send_email']]);
+    expect(body.errors.map((e: { loc: string[] }) => e.loc)).toEqual([
+      ['body', 'email'],
+      ['body', 'role'],
+      ['body', 'send_email'],
+    ]);
     const missing = await rawRequest(sandbox, 'POST', INVITATIONS, { body: '{}' });
     expect(missing.body.errors).toContainEqual({ loc: ['body', 'email'], msg: 'Field required', type: 'missing' });
     const long = await rawRequest(sandbox, 'POST', INVITATIONS, { body: invite(`${'a'.repeat(65)}@acme.test`) });
-    expect(long.body.errors[0]).toMatchObject({ loc: ['body', 'email'], msg: 'the part before @ is at most 64 characters' });
+    expect(long.body.errors[0]).toMatchObject({
+      loc: ['body', 'email'],
+      msg: 'the part before @ is at most 64 characters',
+    });
   });
 
   it('400 for malformed JSON', async () => {
-    expect(await rawRequest(sandbox, 'POST', INVITATIONS, { body: '{"email": "a@' })).toMatchObject({ status: 400, body: { type: 'invalid_request' } });
+    expect(await rawRequest(sandbox, 'POST', INVITATIONS, { body: '{"email": "a@' })).toMatchObject({
+      status: 400,
+      body: { type: 'invalid_request' },
+    });
   });
 
   it('422 for an unknown status filter', async () => {
@@ -126,8 +159,12 @@ describe('sandbox rules', () => {
     try {
       const old = await rawRequest(strict, 'GET', '/api/v1/org', { headers: { 'user-agent': 'invite-tui/1.9.9' } });
       expect(old).toMatchObject({ status: 426, body: { type: 'upgrade_required' } });
-      expect((await rawRequest(strict, 'GET', '/api/v1/org', { headers: { 'user-agent': 'invite-tui/2.0.0' } })).status).toBe(200);
-      expect((await rawRequest(strict, 'GET', '/api/v1/org', { headers: { 'user-agent': 'curl/8.0' } })).status).toBe(200);
+      expect(
+        (await rawRequest(strict, 'GET', '/api/v1/org', { headers: { 'user-agent': 'invite-tui/2.0.0' } })).status,
+      ).toBe(200);
+      expect((await rawRequest(strict, 'GET', '/api/v1/org', { headers: { 'user-agent': 'curl/8.0' } })).status).toBe(
+        200,
+      );
     } finally {
       await strict.close();
     }
@@ -153,7 +190,11 @@ describe('sandbox rules', () => {
     const timed = await startTestSandbox({ clock: () => now });
     try {
       const created = await rawRequest(timed, 'POST', INVITATIONS, { body: invite('later@acme.test') });
-      expect(created.body).toMatchObject({ status: 'pending', created_at: '2026-11-26T10:00:00.000Z', expires_at: '2026-12-03T10:00:00.000Z' });
+      expect(created.body).toMatchObject({
+        status: 'pending',
+        created_at: '2026-11-26T10:00:00.000Z',
+        expires_at: '2026-12-03T10:00:00.000Z',
+      });
       now += 7 * 24 * 3600 * 1000;
       const { body } = await rawRequest(timed, 'GET', `${INVITATIONS}?status=expired`);
       expect(body.map((i: { id: string }) => i.id)).toContain(created.body.id);
@@ -195,7 +236,11 @@ describe('sandbox idempotency keys', () => {
   it('keeps keys per token', async () => {
     const headers = { 'idempotency-key': 'shared-key' };
     await rawRequest(sandbox, 'POST', INVITATIONS, { body: invite('per.token@acme.test'), headers });
-    const other = await rawRequest(sandbox, 'POST', INVITATIONS, { body: invite('per.token@acme.test'), headers, token: 'demo-reader' });
+    const other = await rawRequest(sandbox, 'POST', INVITATIONS, {
+      body: invite('per.token@acme.test'),
+      headers,
+      token: 'demo-reader',
+    });
     expect(other.status).toBe(403);
   });
 });

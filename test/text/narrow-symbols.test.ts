@@ -17,12 +17,17 @@ for (let code = 0x80; code <= 0xffff; code++) {
 describe('the narrow symbols of the string-width fast path', () => {
   it('are each one column wide by string-width itself', () => {
     expect(symbols.length).toBeGreaterThan(500);
-    const wrong = symbols.filter((character) => stringWidth(character) !== 1).map((character) => `U+${character.charCodeAt(0).toString(16).toUpperCase()}`);
+    const wrong = symbols
+      .filter((character) => stringWidth(character) !== 1)
+      .map((character) => `U+${character.charCodeAt(0).toString(16).toUpperCase()}`);
     expect(wrong).toEqual([]);
   });
 
   it('make strings exactly as wide as they are long, mixed with ASCII', () => {
-    const character = fc.oneof(fc.constantFrom(...symbols), fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)));
+    const character = fc.oneof(
+      fc.constantFrom(...symbols),
+      fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+    );
     fc.assert(
       fc.property(fc.array(character, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -33,6 +38,7 @@ describe('the narrow symbols of the string-width fast path', () => {
   });
 
   it('include what the TUI draws on its first screens', () => {
-    for (const character of ['·', '›', '…', '↑', '↓', '⠋', '⠙', '✓', '❯', '—', '•']) expect(symbolClass.test(character), character).toBe(true);
+    for (const character of ['·', '›', '…', '↑', '↓', '⠋', '⠙', '✓', '❯', '—', '•'])
+      expect(symbolClass.test(character), character).toBe(true);
   });
 });

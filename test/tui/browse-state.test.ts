@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Invitation } from '../../src/api/schemas.js';
-import { browseReducer, clampCursor, initialBrowseState, visibleInvitations } from '../../src/tui/screens/browse-state.js';
+import {
+  browseReducer,
+  clampCursor,
+  initialBrowseState,
+  visibleInvitations,
+} from '../../src/tui/screens/browse-state.js';
 
-const invitation = (email: string, status: string, expires_at: string): Invitation => ({ email, status, role: 'reader', id: `inv_${email[0]}`, expires_at });
-const ALL = [invitation('cy@x.test', 'pending', '2026-12-03'), invitation('al@x.test', 'accepted', '2026-12-01'), invitation('bo@y.test', 'pending', '2026-12-02'), invitation('di@x.test', 'weird', '2026-11-30')];
+const invitation = (email: string, status: string, expires_at: string): Invitation => ({
+  email,
+  status,
+  role: 'reader',
+  id: `inv_${email[0]}`,
+  expires_at,
+});
+const ALL = [
+  invitation('cy@x.test', 'pending', '2026-12-03'),
+  invitation('al@x.test', 'accepted', '2026-12-01'),
+  invitation('bo@y.test', 'pending', '2026-12-02'),
+  invitation('di@x.test', 'weird', '2026-11-30'),
+];
 
 describe('browse state', () => {
   it('filters by text over address, role and id', () => {
-    expect(visibleInvitations(ALL, { text: 'Y.TEST', status: 'all', sort: 'newest' }).map((i) => i.email)).toEqual(['bo@y.test']);
+    expect(visibleInvitations(ALL, { text: 'Y.TEST', status: 'all', sort: 'newest' }).map((i) => i.email)).toEqual([
+      'bo@y.test',
+    ]);
   });
 
   it('cycles status filters through all, then each status; an unknown status shows under all only', () => {
@@ -23,7 +41,8 @@ describe('browse state', () => {
   });
 
   it('sorts newest (the API order), oldest, by address and by expiry, without touching the input', () => {
-    const emails = (sort: 'newest' | 'oldest' | 'email' | 'expiry') => visibleInvitations(ALL, { text: '', status: 'all', sort }).map((i) => i.email?.slice(0, 2));
+    const emails = (sort: 'newest' | 'oldest' | 'email' | 'expiry') =>
+      visibleInvitations(ALL, { text: '', status: 'all', sort }).map((i) => i.email?.slice(0, 2));
     expect(emails('newest')).toEqual(['cy', 'al', 'bo', 'di']);
     expect(emails('oldest')).toEqual(['di', 'bo', 'al', 'cy']);
     expect(emails('email')).toEqual(['al', 'bo', 'cy', 'di']);

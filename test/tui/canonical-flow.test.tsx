@@ -83,7 +83,9 @@ describe('the canonical send flow', () => {
     `);
 
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations?status=pending');
-    expect(body.filter((invitation: { email: string }) => invitation.email === 'ada.new@acme.test')).toMatchObject([{ role: 'reader', send_email: true }]);
+    expect(body.filter((invitation: { email: string }) => invitation.email === 'ada.new@acme.test')).toMatchObject([
+      { role: 'reader', send_email: true },
+    ]);
     expect(app.journal.entries.map((entry) => [entry.event, entry.email, entry.role])).toEqual([
       ['attempt', 'ada.new@acme.test', 'reader'],
       ['sent', 'ada.new@acme.test', 'reader'],
@@ -106,7 +108,9 @@ describe('the canonical send flow', () => {
     await app.press(ENTER);
     await app.waitFor('Result 1 sent');
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/globex/invitations');
-    expect(body.find((invitation: { email: string }) => invitation.email === 'new.person@globex.test')).toMatchObject({ send_email: false });
+    expect(body.find((invitation: { email: string }) => invitation.email === 'new.person@globex.test')).toMatchObject({
+      send_email: false,
+    });
     app.unmount();
   });
 });

@@ -155,8 +155,12 @@ describe('error families in the TUI', () => {
     await app.press('r');
     await app.waitFor('Result 1 sent');
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations');
-    expect(body.filter((invitation: { email: string }) => invitation.email === 'exactly.once@acme.test')).toHaveLength(1);
-    const keys = new Set(app.journal.entries.filter((entry) => entry.event === 'attempt').map((entry) => entry.idempotency_key));
+    expect(body.filter((invitation: { email: string }) => invitation.email === 'exactly.once@acme.test')).toHaveLength(
+      1,
+    );
+    const keys = new Set(
+      app.journal.entries.filter((entry) => entry.event === 'attempt').map((entry) => entry.idempotency_key),
+    );
     expect(keys.size).toBe(1);
     app.unmount();
   });
@@ -164,7 +168,9 @@ describe('error families in the TUI', () => {
   it('HTML 504 from a gateway', async () => {
     sandbox = await startTestSandbox({ faults: '504@POST' });
     const app = await sendThroughTui({ url: sandbox.url, address: 'gateway@acme.test' });
-    expect(result(await app.waitFor('504 Gateway Timeout'))).toContain('The server sent an HTML page ("504 Gateway Time-out")');
+    expect(result(await app.waitFor('504 Gateway Timeout'))).toContain(
+      'The server sent an HTML page ("504 Gateway Time-out")',
+    );
     app.unmount();
   });
 

@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
 import { rowsToRetry } from '../../src/tui/screens/result-step.js';
-import { flowReducer, initialFlowState, tally, type FlowAction, type FlowState, type SendRow } from '../../src/tui/flow/flow-reducer.js';
+import {
+  flowReducer,
+  initialFlowState,
+  tally,
+  type FlowAction,
+  type FlowState,
+  type SendRow,
+} from '../../src/tui/flow/flow-reducer.js';
 
 const run = (actions: FlowAction[], state: FlowState = initialFlowState()) => actions.reduce(flowReducer, state);
-const row = (email: string, outcome: SendRow['outcome'] = { state: 'queued' }): SendRow => ({ email, display: email, outcome });
+const row = (email: string, outcome: SendRow['outcome'] = { state: 'queued' }): SendRow => ({
+  email,
+  display: email,
+  outcome,
+});
 const failure = new ApiError({ kind: 'http', status: 502, detail: 'bad gateway' });
 
 describe('flowReducer', () => {
   it('walks org → emails → role → review, and back step by step', () => {
-    const review = run([{ type: 'orgChosen', org: { key: 'acme' } }, { type: 'addressTextChanged', text: 'a@acme.test' }, { type: 'addressesConfirmed' }, { type: 'roleChosen', role: 'contributor' }]);
-    expect(review).toMatchObject({ step: 'review', org: { key: 'acme' }, role: 'contributor', addressText: 'a@acme.test', sendEmail: true });
+    const review = run([
+      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'addressTextChanged', text: 'a@acme.test' },
+      { type: 'addressesConfirmed' },
+      { type: 'roleChosen', role: 'contributor' },
+    ]);
+    expect(review).toMatchObject({
+      step: 'review',
+      org: { key: 'acme' },
+      role: 'contributor',
+      addressText: 'a@acme.test',
+      sendEmail: true,
+    });
     expect(run([{ type: 'back' }], review).step).toBe('role');
     expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], review).step).toBe('org');
   });
@@ -37,7 +59,11 @@ describe('flowReducer', () => {
     const result: FlowState = {
       ...initialFlowState(),
       step: 'result',
-      rows: [row('a@x.test', { state: 'sent', invitation: { role: 'reader' } }), row('b@x.test', { state: 'failed', error: failure }), row('c@x.test', { state: 'skipped', reason: 'pending' })],
+      rows: [
+        row('a@x.test', { state: 'sent', invitation: { role: 'reader' } }),
+        row('b@x.test', { state: 'failed', error: failure }),
+        row('c@x.test', { state: 'skipped', reason: 'pending' }),
+      ],
     };
     const retried = run([{ type: 'sendStarted', rows: [row('b@x.test')], at: 2 }], result);
     expect(retried.step).toBe('sending');
@@ -49,7 +75,10 @@ describe('flowReducer', () => {
   });
 
   it('keeps the latest rate-limit deadline, and clears it when sending ends', () => {
-    const paused = run([{ type: 'rateLimited', until: 5_000 }, { type: 'rateLimited', until: 3_000 }]);
+    const paused = run([
+      { type: 'rateLimited', until: 5_000 },
+      { type: 'rateLimited', until: 3_000 },
+    ]);
     expect(paused.rateLimitedUntil).toBe(5_000);
     expect(run([{ type: 'sendFinished' }], paused).rateLimitedUntil).toBeUndefined();
   });
@@ -61,7 +90,11 @@ describe('flowReducer', () => {
   });
 
   it('Browse opens over any step and Tab returns to where the person was', () => {
-    const review = run([{ type: 'orgChosen', org: { key: 'acme' } }, { type: 'addressesConfirmed' }, { type: 'roleChosen', role: 'reader' }]);
+    const review = run([
+      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'addressesConfirmed' },
+      { type: 'roleChosen', role: 'reader' },
+    ]);
     const browsing = run([{ type: 'browseOpened', focus: 'a@x.test' }], review);
     expect(browsing).toMatchObject({ step: 'browse', sendStep: 'review', browseFocus: 'a@x.test' });
     expect(run([{ type: 'browseClosed' }], browsing)).toMatchObject({ step: 'review', browseFocus: undefined });
@@ -69,8 +102,22 @@ describe('flowReducer', () => {
   });
 
   it('a new invitation keeps the org and role and clears the addresses and results', () => {
-    const done: FlowState = { ...run([{ type: 'orgChosen', org: { key: 'acme' } }, { type: 'roleChosen', role: 'owner' }]), step: 'result', addressText: 'a@x.test', rows: [row('a@x.test')] };
-    expect(run([{ type: 'newInvitation' }], done)).toMatchObject({ step: 'emails', org: { key: 'acme' }, role: 'owner', addressText: '', rows: [] });
+    const done: FlowState = {
+      ...run([
+        { type: 'orgChosen', org: { key: 'acme' } },
+        { type: 'roleChosen', role: 'owner' },
+      ]),
+      step: 'result',
+      addressText: 'a@x.test',
+      rows: [row('a@x.test')],
+    };
+    expect(run([{ type: 'newInvitation' }], done)).toMatchObject({
+      step: 'emails',
+      org: { key: 'acme' },
+      role: 'owner',
+      addressText: '',
+      rows: [],
+    });
   });
 });
 
@@ -79,8 +126,14 @@ describe('rowsToRetry (the r key on the status panel)', () => {
     const rows = [
       row('sent@x.test', { state: 'sent', invitation: { role: 'reader' } }),
       row('gateway@x.test', { state: 'failed', error: failure }),
-      row('member@x.test', { state: 'failed', error: new ApiError({ kind: 'http', status: 409, type: 'already_exists', detail: 'member' }) }),
-      row('forbidden@x.test', { state: 'failed', error: new ApiError({ kind: 'http', status: 403, type: 'forbidden', detail: 'no' }) }),
+      row('member@x.test', {
+        state: 'failed',
+        error: new ApiError({ kind: 'http', status: 409, type: 'already_exists', detail: 'member' }),
+      }),
+      row('forbidden@x.test', {
+        state: 'failed',
+        error: new ApiError({ kind: 'http', status: 403, type: 'forbidden', detail: 'no' }),
+      }),
       row('timeout@x.test', { state: 'failed', error: new ApiError({ kind: 'timeout', detail: 'slow' }) }),
       row('stopped@x.test', { state: 'queued' }),
       row('skipped@x.test', { state: 'skipped', reason: 'pending' }),

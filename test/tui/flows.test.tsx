@@ -20,7 +20,9 @@ describe('TUI flows', () => {
     sandbox = await startTestSandbox();
     const pending = await pendingAddresses(sandbox, 2);
     const fresh = Array.from({ length: 15 }, (_, i) => `paste.${i}@acme.test`);
-    const paste = [...fresh.slice(0, 5), 'not-an-address', ...pending, 'x@', ...fresh.slice(5), '@acme.test'].join('\n');
+    const paste = [...fresh.slice(0, 5), 'not-an-address', ...pending, 'x@', ...fresh.slice(5), '@acme.test'].join(
+      '\n',
+    );
     const app = renderApp({ url: sandbox.url });
     await app.waitFor('Choose an organization');
     await app.press(ENTER);
@@ -74,7 +76,9 @@ describe('TUI flows', () => {
     await app.press(ENTER);
     await app.waitFor('Result 1 sent');
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations');
-    expect(body.find((invitation: { email: string }) => invitation.email === 'boss@acme.test')).toMatchObject({ role: 'owner' });
+    expect(body.find((invitation: { email: string }) => invitation.email === 'boss@acme.test')).toMatchObject({
+      role: 'owner',
+    });
     app.unmount();
   });
 
@@ -162,7 +166,10 @@ describe('TUI flows', () => {
   it('Ctrl-C while sending many lets those in flight finish, then reports what was not sent', async () => {
     sandbox = await startTestSandbox({ latencyMs: 400 });
     const app = renderApp({ url: sandbox.url });
-    await walkToReview(app, { text: Array.from({ length: 12 }, (_, i) => `many.${i}@acme.test`).join(' '), toSend: 12 });
+    await walkToReview(app, {
+      text: Array.from({ length: 12 }, (_, i) => `many.${i}@acme.test`).join(' '),
+      toSend: 12,
+    });
     await app.press(ENTER);
     expect(await app.waitFor('Sending 12 invitations')).toMatch(/0\/12 done/);
     await app.press(CTRL_C);

@@ -17,11 +17,22 @@ const KIND_TITLES: Record<ApiError['kind'], string> = {
 };
 
 /** An error as the server sent it (status and name, type, detail, every field error) and what to do next. */
-export function ErrorDetails({ error, width, showNextStep = true }: { error: ApiError; width: number; showNextStep?: boolean }) {
+export function ErrorDetails({
+  error,
+  width,
+  showNextStep = true,
+}: {
+  error: ApiError;
+  width: number;
+  showNextStep?: boolean;
+}) {
   const theme = useTheme();
   const show = useDisplay();
   // A 200 whose body is garbage is not "200 OK": the kind says what went wrong.
-  const heading = error.status && (error.kind === 'http' || error.kind === 'redirect') ? `${error.status} ${statusName(error.status)}` : KIND_TITLES[error.kind];
+  const heading =
+    error.status && (error.kind === 'http' || error.kind === 'redirect')
+      ? `${error.status} ${statusName(error.status)}`
+      : KIND_TITLES[error.kind];
   const next = nextStepFor(error, VERSION);
   return (
     <Box flexDirection="column" width={width}>
@@ -29,7 +40,9 @@ export function ErrorDetails({ error, width, showNextStep = true }: { error: Api
         <Text color={theme.color('error')} bold>
           ✗ {heading}
         </Text>
-        {error.type ? <Text color={theme.color('muted')}> · {show(error.type, { singleLine: true, maxLength: 60 })}</Text> : null}
+        {error.type ? (
+          <Text color={theme.color('muted')}> · {show(error.type, { singleLine: true, maxLength: 60 })}</Text>
+        ) : null}
         {error.attempts > 1 ? <Text color={theme.color('muted')}> · after {error.attempts} attempts</Text> : null}
       </Text>
       <Box paddingLeft={2}>
@@ -37,11 +50,21 @@ export function ErrorDetails({ error, width, showNextStep = true }: { error: Api
       </Box>
       {error.fieldErrors.slice(0, 5).map((field, index) => (
         <Text key={index} wrap="truncate-end">
-          <Text color={theme.color('warning')}>  {show(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}</Text>: {show(field.msg, { singleLine: true, maxLength: 200 })}
-          {field.type ? <Text color={theme.color('muted')}> ({show(field.type, { singleLine: true, maxLength: 40 })})</Text> : null}
+          <Text color={theme.color('warning')}>
+            {'  '}
+            {show(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}
+          </Text>
+          : {show(field.msg, { singleLine: true, maxLength: 200 })}
+          {field.type ? (
+            <Text color={theme.color('muted')}> ({show(field.type, { singleLine: true, maxLength: 40 })})</Text>
+          ) : null}
         </Text>
       ))}
-      {error.fieldErrors.length > 5 && <Text color={theme.color('muted')}>  … and {error.fieldErrors.length - 5} more</Text>}
+      {error.fieldErrors.length > 5 && (
+        <Text color={theme.color('muted')}>
+          {'  '}… and {error.fieldErrors.length - 5} more
+        </Text>
+      )}
       {showNextStep && (
         <Box>
           <Box width={2} flexShrink={0}>
@@ -59,5 +82,11 @@ export function ErrorDetails({ error, width, showNextStep = true }: { error: Api
 /** How many lines ErrorDetails takes at most, so screens can budget their height. */
 export function errorDetailsHeight(error: ApiError, width: number): number {
   const wrapped = (length: number) => Math.ceil(length / Math.max(1, width));
-  return 1 + wrapped(2 + Math.min(300, error.detail.length)) + 2 + Math.min(5, error.fieldErrors.length) + (error.fieldErrors.length > 5 ? 1 : 0);
+  return (
+    1 +
+    wrapped(2 + Math.min(300, error.detail.length)) +
+    2 +
+    Math.min(5, error.fieldErrors.length) +
+    (error.fieldErrors.length > 5 ? 1 : 0)
+  );
 }

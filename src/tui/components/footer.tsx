@@ -9,7 +9,9 @@ export function Footer({ commands, width }: { commands: readonly Command[]; widt
   const shown = commands.filter((command) => command !== 'down');
   const hints = shown.map((command) => {
     const binding: KeyBinding = KEYS[command];
-    return command === 'up' && commands.includes('down') ? '↑↓ move' : `${binding.label} ${binding.hint ?? binding.help}`;
+    return command === 'up' && commands.includes('down')
+      ? '↑↓ move'
+      : `${binding.label} ${binding.hint ?? binding.help}`;
   });
   return (
     <Text color={theme.color('muted')} wrap="truncate-end">

@@ -35,7 +35,11 @@ export function Header({ flow, width }: { flow: FlowState; width: number }) {
           STEPS.map(({ step, label }, index) => (
             <Text key={step}>
               {index > 0 ? <Text color={theme.color('muted')}> › </Text> : null}
-              <Text color={step === current ? theme.color('accent') : theme.color('muted')} bold={step === current} underline={step === current && !theme.colors}>
+              <Text
+                color={step === current ? theme.color('accent') : theme.color('muted')}
+                bold={step === current}
+                underline={step === current && !theme.colors}
+              >
                 {label}
               </Text>
             </Text>

@@ -84,14 +84,25 @@ export function initialFlowState(org?: OrgChoice): FlowState {
   };
 }
 
-const PREVIOUS: Record<SendStep, SendStep> = { org: 'org', emails: 'org', role: 'emails', review: 'role', sending: 'sending', result: 'review' };
+const PREVIOUS: Record<SendStep, SendStep> = {
+  org: 'org',
+  emails: 'org',
+  role: 'emails',
+  review: 'role',
+  sending: 'sending',
+  result: 'review',
+};
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'orgChosen':
       return toStep({ ...state, org: action.org, rows: [] }, 'emails');
     case 'addressTextChanged':
-      return { ...state, addressText: action.text, fieldMessage: state.fieldMessage?.field === 'emails' ? undefined : state.fieldMessage };
+      return {
+        ...state,
+        addressText: action.text,
+        fieldMessage: state.fieldMessage?.field === 'emails' ? undefined : state.fieldMessage,
+      };
     case 'addressesConfirmed':
       return toStep(state, 'role');
     case 'roleChosen':
@@ -107,7 +118,13 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       const kept = state.step === 'result' ? state.rows.filter((row) => !resent.has(row.email)) : [];
       const rows = [...kept, ...action.rows];
       rows.sort((a, b) => order(state.rows, a.email) - order(state.rows, b.email));
-      return { ...toStep(state, 'sending'), rows, sendingStartedAt: action.at, rateLimitedUntil: undefined, cancelling: false };
+      return {
+        ...toStep(state, 'sending'),
+        rows,
+        sendingStartedAt: action.at,
+        rateLimitedUntil: undefined,
+        cancelling: false,
+      };
     }
     case 'rowSending':
       return updateRow(state, action.email, { state: 'sending' });
@@ -152,5 +169,12 @@ export function tally(rows: SendRow[]) {
   const sent = count('sent');
   const failed = count('failed');
   const skipped = count('skipped');
-  return { total: rows.length, sent, failed, skipped, done: sent + failed + skipped, notSent: count('queued') + count('sending') };
+  return {
+    total: rows.length,
+    sent,
+    failed,
+    skipped,
+    done: sent + failed + skipped,
+    notSent: count('queued') + count('sending'),
+  };
 }

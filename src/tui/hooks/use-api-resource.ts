@@ -26,7 +26,10 @@ export function useApiResource<T>(key: string | undefined, load: (signal: AbortS
     const controller = new AbortController();
     const settle = (resource: Resource<T>) => !controller.signal.aborted && setSettled({ for: current, key, resource });
     load(controller.signal).then(settle, (error: unknown) =>
-      settle({ status: 'error', error: error instanceof ApiError ? error : new ApiError({ kind: 'network', detail: 'The request failed' }) }),
+      settle({
+        status: 'error',
+        error: error instanceof ApiError ? error : new ApiError({ kind: 'network', detail: 'The request failed' }),
+      }),
     );
     return () => controller.abort();
     // `load` is recreated every render; the key and generation say when the data really changes.

@@ -28,7 +28,9 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
         keys.current.set(email, key);
         return key;
       };
-      const queued = rows.filter((row) => row.outcome.state === 'queued').map((row) => ({ email: row.email, role, idempotencyKey: keyFor(row.email) }));
+      const queued = rows
+        .filter((row) => row.outcome.state === 'queued')
+        .map((row) => ({ email: row.email, role, idempotencyKey: keyFor(row.email) }));
       await sendBatch({
         client,
         org,
@@ -40,8 +42,14 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
         onEvent: (event) => {
           if (event.type === 'rateLimited') dispatch({ type: 'rateLimited', until: event.wait.until });
           else if (event.type === 'started') dispatch({ type: 'rowSending', email: event.row.email });
-          else if (event.type === 'sent') dispatch({ type: 'rowFinished', email: event.row.email, outcome: { state: 'sent', invitation: event.invitation } });
-          else dispatch({ type: 'rowFinished', email: event.row.email, outcome: { state: 'failed', error: event.error } });
+          else if (event.type === 'sent')
+            dispatch({
+              type: 'rowFinished',
+              email: event.row.email,
+              outcome: { state: 'sent', invitation: event.invitation },
+            });
+          else
+            dispatch({ type: 'rowFinished', email: event.row.email, outcome: { state: 'failed', error: event.error } });
         },
       });
       dispatch({ type: 'sendFinished' });

@@ -43,7 +43,12 @@ export function useSendPlan(org: string | undefined, addressText: string): SendP
   const addresses = useAddressParser(addressText !== '');
   const [pendingInvitations] = useInvitations(org, 'pending');
   const pending = useMemo(
-    () => new Set(pendingInvitations.status === 'ready' ? pendingInvitations.data.map((invitation) => (invitation.email ?? '').toLowerCase()) : []),
+    () =>
+      new Set(
+        pendingInvitations.status === 'ready'
+          ? pendingInvitations.data.map((invitation) => (invitation.email ?? '').toLowerCase())
+          : [],
+      ),
     [pendingInvitations],
   );
   return useMemo(() => {

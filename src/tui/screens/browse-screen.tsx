@@ -13,7 +13,20 @@ import { useListKeys } from '../widgets/use-list-keys.js';
 import { browseReducer, clampCursor, initialBrowseState, visibleInvitations } from './browse-state.js';
 import { InvitationDetails, InvitationTable } from './invitation-table.js';
 
-export const BROWSE_COMMANDS: Command[] = ['up', 'down', 'filter', 'cycleStatus', 'cycleSort', 'details', 'revoke', 'refresh', 'back', 'switchView', 'help', 'quit'];
+export const BROWSE_COMMANDS: Command[] = [
+  'up',
+  'down',
+  'filter',
+  'cycleStatus',
+  'cycleSort',
+  'details',
+  'revoke',
+  'refresh',
+  'back',
+  'switchView',
+  'help',
+  'quit',
+];
 
 interface BrowseScreenProps {
   org: string;
@@ -56,19 +69,34 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
   };
 
   const listening = !state.filtering && !state.confirmingRevoke;
-  useListKeys((how) => dispatch({ type: 'move', how, count: rows.length, height: tableHeight }), !state.confirmingRevoke, !state.filtering);
+  useListKeys(
+    (how) => dispatch({ type: 'move', how, count: rows.length, height: tableHeight }),
+    !state.confirmingRevoke,
+    !state.filtering,
+  );
   useInput(
     (input, key) => {
-      const command = commandFor(['filter', 'cycleStatus', 'cycleSort', 'details', 'revoke', 'refresh', 'back'], input, key);
+      const command = commandFor(
+        ['filter', 'cycleStatus', 'cycleSort', 'details', 'revoke', 'refresh', 'back'],
+        input,
+        key,
+      );
       if (command) setNotice(undefined);
       if (command === 'filter') dispatch({ type: 'filterStarted' });
       if (command === 'cycleStatus') dispatch({ type: 'statusCycled' });
       if (command === 'cycleSort') dispatch({ type: 'sortCycled' });
       if (command === 'details') dispatch({ type: 'detailsToggled' });
       if (command === 'refresh') reload();
-      if (command === 'revoke' && selected?.id && selected.status === 'pending' && canRevoke) dispatch({ type: 'revokeAsked', id: selected.id });
+      if (command === 'revoke' && selected?.id && selected.status === 'pending' && canRevoke)
+        dispatch({ type: 'revokeAsked', id: selected.id });
       if (command === 'revoke' && selected && (selected.status !== 'pending' || !canRevoke)) {
-        setNotice({ tone: 'error', error: new ApiError({ kind: 'refused', detail: canRevoke ? 'Only pending invitations can be revoked.' : 'Only owners can revoke invitations.' }) });
+        setNotice({
+          tone: 'error',
+          error: new ApiError({
+            kind: 'refused',
+            detail: canRevoke ? 'Only pending invitations can be revoked.' : 'Only owners can revoke invitations.',
+          }),
+        });
       }
       if (command === 'back' && state.text) dispatch({ type: 'filterEnded', clear: true });
       else if (command === 'back') onBack();
@@ -83,11 +111,17 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
     },
     { isActive: state.confirmingRevoke !== undefined },
   );
-  useInput((_input, key) => key.escape && dispatch({ type: 'filterEnded', clear: true }), { isActive: state.filtering });
+  useInput((_input, key) => key.escape && dispatch({ type: 'filterEnded', clear: true }), {
+    isActive: state.filtering,
+  });
 
   if (invitations.status === 'loading') return <Loading label="Loading invitations…" />;
   if (invitations.status === 'missing') {
-    return <Text wrap="wrap">This server does not list invitations, so there is nothing to browse. Sending still works: press Tab.</Text>;
+    return (
+      <Text wrap="wrap">
+        This server does not list invitations, so there is nothing to browse. Sending still works: press Tab.
+      </Text>
+    );
   }
   if (invitations.status === 'error') {
     return (
@@ -103,10 +137,16 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
       <Box>
         <Text color={theme.color(state.filtering ? 'accent' : 'muted')}>/ </Text>
         {state.filtering ? (
-          <TextInput value={state.text} onChange={(text) => dispatch({ type: 'filterChanged', text })} onSubmit={() => dispatch({ type: 'filterEnded', clear: false })} placeholder="filter by address, role or id" />
+          <TextInput
+            value={state.text}
+            onChange={(text) => dispatch({ type: 'filterChanged', text })}
+            onSubmit={() => dispatch({ type: 'filterEnded', clear: false })}
+            placeholder="filter by address, role or id"
+          />
         ) : (
           <Text color={theme.color('muted')} wrap="truncate-end">
-            {state.text ? `“${state.text}”` : 'no filter'} · status {state.status} · sort {state.sort} · {rows.length} of {all.length}
+            {state.text ? `“${state.text}”` : 'no filter'} · status {state.status} · sort {state.sort} · {rows.length}{' '}
+            of {all.length}
           </Text>
         )}
       </Box>

@@ -31,7 +31,15 @@ export type BrowseAction =
   | { type: 'revokeSettled' };
 
 export function initialBrowseState(text = ''): BrowseState {
-  return { cursor: START, text, filtering: false, status: 'all', sort: 'newest', details: false, confirmingRevoke: undefined };
+  return {
+    cursor: START,
+    text,
+    filtering: false,
+    status: 'all',
+    sort: 'newest',
+    details: false,
+    confirmingRevoke: undefined,
+  };
 }
 
 export function browseReducer(state: BrowseState, action: BrowseAction): BrowseState {
@@ -62,12 +70,18 @@ function next<T>(cycle: readonly T[], current: T): T {
 }
 
 /** The invitations on screen: filtered by text and status, then sorted. */
-export function visibleInvitations(all: readonly Invitation[], { text, status, sort }: Pick<BrowseState, 'text' | 'status' | 'sort'>): Invitation[] {
+export function visibleInvitations(
+  all: readonly Invitation[],
+  { text, status, sort }: Pick<BrowseState, 'text' | 'status' | 'sort'>,
+): Invitation[] {
   const needle = text.trim().toLowerCase();
   const matching = all.filter(
     (invitation) =>
       (status === 'all' || invitation.status === status) &&
-      (!needle || (invitation.email ?? '').toLowerCase().includes(needle) || (invitation.role ?? '').includes(needle) || (invitation.id ?? '').includes(needle)),
+      (!needle ||
+        (invitation.email ?? '').toLowerCase().includes(needle) ||
+        (invitation.role ?? '').includes(needle) ||
+        (invitation.id ?? '').includes(needle)),
   );
   if (sort === 'newest') return matching; // the API's own order
   if (sort === 'oldest') return matching.reverse();

@@ -23,7 +23,17 @@ interface EmailsStepProps {
 }
 
 /** Step 2: one or many addresses, checked as they are typed. */
-export function EmailsStep({ orgName, text, plan, fieldMessage, onChange, onConfirm, onBack, width, height }: EmailsStepProps) {
+export function EmailsStep({
+  orgName,
+  text,
+  plan,
+  fieldMessage,
+  onChange,
+  onConfirm,
+  onBack,
+  width,
+  height,
+}: EmailsStepProps) {
   const theme = useTheme();
   const show = useDisplay();
   const [hint, setHint] = useState<string | undefined>();
@@ -32,12 +42,22 @@ export function EmailsStep({ orgName, text, plan, fieldMessage, onChange, onConf
 
   const submit = () => {
     if (plan.sendable.length > 0) return onConfirm();
-    setHint(plan.list.valid.length > 0 ? 'Every address already has a pending invitation.' : 'Type at least one valid address.');
+    setHint(
+      plan.list.valid.length > 0
+        ? 'Every address already has a pending invitation.'
+        : 'Type at least one valid address.',
+    );
   };
   const { list, alreadyPending } = plan;
   const problems = [
-    ...list.invalid.map((entry) => ({ tone: 'error' as const, text: `✗ ${show(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}` })),
-    ...alreadyPending.map((entry) => ({ tone: 'warning' as const, text: `! ${show(entry.display)}: already has a pending invitation (skipped)` })),
+    ...list.invalid.map((entry) => ({
+      tone: 'error' as const,
+      text: `✗ ${show(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
+    })),
+    ...alreadyPending.map((entry) => ({
+      tone: 'warning' as const,
+      text: `! ${show(entry.display)}: already has a pending invitation (skipped)`,
+    })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
   const inputLines = Math.ceil((12 + text.length) / Math.max(1, width));
@@ -52,14 +72,30 @@ export function EmailsStep({ orgName, text, plan, fieldMessage, onChange, onConf
       </Text>
       <Box>
         <Text color={theme.color('accent')}>Addresses: </Text>
-        <TextInput value={text} onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))} onSubmit={submit} placeholder="ada@example.com" />
+        <TextInput
+          value={text}
+          onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))}
+          onSubmit={submit}
+          placeholder="ada@example.com"
+        />
       </Box>
-      {fieldMessage && <Text color={theme.color('error')}>  ↳ server: {show(fieldMessage.message)}</Text>}
+      {fieldMessage && (
+        <Text color={theme.color('error')}>
+          {'  '}↳ server: {show(fieldMessage.message)}
+        </Text>
+      )}
       <Text wrap="truncate-end">
         <Text color={theme.color('success')}>{plan.sendable.length} to send</Text>
         {list.invalid.length > 0 && <Text color={theme.color('error')}> · {list.invalid.length} invalid</Text>}
-        {alreadyPending.length > 0 && <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>}
-        {list.duplicates > 0 && <Text color={theme.color('muted')}> · {list.duplicates} duplicate{list.duplicates > 1 ? 's' : ''} collapsed</Text>}
+        {alreadyPending.length > 0 && (
+          <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>
+        )}
+        {list.duplicates > 0 && (
+          <Text color={theme.color('muted')}>
+            {' '}
+            · {list.duplicates} duplicate{list.duplicates > 1 ? 's' : ''} collapsed
+          </Text>
+        )}
       </Text>
       {problems.slice(0, room).map((problem, index) => (
         <Text key={index} color={theme.color(problem.tone)} wrap="truncate-end">
@@ -67,7 +103,11 @@ export function EmailsStep({ orgName, text, plan, fieldMessage, onChange, onConf
           {problem.text}
         </Text>
       ))}
-      {problems.length > room && <Text color={theme.color('muted')}>  … and {problems.length - room} more</Text>}
+      {problems.length > room && (
+        <Text color={theme.color('muted')}>
+          {'  '}… and {problems.length - room} more
+        </Text>
+      )}
       {hint && <Text color={theme.color('warning')}>{hint}</Text>}
     </Box>
   );

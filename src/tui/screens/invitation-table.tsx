@@ -25,8 +25,12 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
   const time = now();
   // The expiry column goes first when the terminal is narrow.
   const showExpiry = width >= 76;
-  const emailWidth = Math.max(12, width - 2 - ROLE_WIDTH - STATUS_WIDTH - CREATED_WIDTH - (showExpiry ? EXPIRY_WIDTH : 0));
-  const cell = (text: string, size: number) => (text.length > size - 1 ? `${text.slice(0, size - 2)}… ` : text.padEnd(size));
+  const emailWidth = Math.max(
+    12,
+    width - 2 - ROLE_WIDTH - STATUS_WIDTH - CREATED_WIDTH - (showExpiry ? EXPIRY_WIDTH : 0),
+  );
+  const cell = (text: string, size: number) =>
+    text.length > size - 1 ? `${text.slice(0, size - 2)}… ` : text.padEnd(size);
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.color('muted')} wrap="truncate-end">

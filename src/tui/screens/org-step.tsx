@@ -33,7 +33,15 @@ export function OrgStep({ preselect, onChoose, width, height }: OrgStepProps) {
   return <OrgList orgs={orgs.data} preselect={preselect} onChoose={onChoose} width={width} height={height} />;
 }
 
-function OrgLoadError({ error, onRetry, width }: { error: Parameters<typeof ErrorDetails>[0]['error']; onRetry: () => void; width: number }) {
+function OrgLoadError({
+  error,
+  onRetry,
+  width,
+}: {
+  error: Parameters<typeof ErrorDetails>[0]['error'];
+  onRetry: () => void;
+  width: number;
+}) {
   useInput((input, key) => commandFor(['refresh'], input, key) && onRetry());
   return (
     <Box flexDirection="column">
@@ -44,7 +52,13 @@ function OrgLoadError({ error, onRetry, width }: { error: Parameters<typeof Erro
   );
 }
 
-function OrgList({ orgs, preselect, onChoose, width, height }: { orgs: Organization[]; preselect: string | undefined } & Omit<OrgStepProps, 'preselect'>) {
+function OrgList({
+  orgs,
+  preselect,
+  onChoose,
+  width,
+  height,
+}: { orgs: Organization[]; preselect: string | undefined } & Omit<OrgStepProps, 'preselect'>) {
   const theme = useTheme();
   const show = useDisplay();
   const [filter, setFilter] = useState('');
@@ -54,7 +68,17 @@ function OrgList({ orgs, preselect, onChoose, width, height }: { orgs: Organizat
     const needle = filter.toLowerCase();
     return orgs.filter((org) => !needle || org.key.includes(needle) || (org.name ?? '').toLowerCase().includes(needle));
   }, [orgs, filter]);
-  const [cursor, setCursor] = useState(() => moveTo(START, Math.max(0, orgs.findIndex((org) => org.key === preselect)), orgs.length, listHeight));
+  const [cursor, setCursor] = useState(() =>
+    moveTo(
+      START,
+      Math.max(
+        0,
+        orgs.findIndex((org) => org.key === preselect),
+      ),
+      orgs.length,
+      listHeight,
+    ),
+  );
   useTextFocus(filtering);
   useListKeys((how) => setCursor((current) => move(current, how, visible.length, listHeight)), true, !filtering);
   useInput((input, key) => {
@@ -94,7 +118,13 @@ function OrgList({ orgs, preselect, onChoose, width, height }: { orgs: Organizat
       ) : (
         <Text color={theme.color('muted')}>{orgs.length} organizations · / to filter</Text>
       )}
-      {items.length === 0 ? <Text color={theme.color('muted')}>  No organization matches “{filter}”.</Text> : <SelectList items={items} cursor={cursor} height={listHeight} width={width} />}
+      {items.length === 0 ? (
+        <Text color={theme.color('muted')}>
+          {'  '}No organization matches “{filter}”.
+        </Text>
+      ) : (
+        <SelectList items={items} cursor={cursor} height={listHeight} width={width} />
+      )}
     </Box>
   );
 }

@@ -14,7 +14,9 @@ import { useListKeys } from '../widgets/use-list-keys.js';
 
 /** The keys that do something for these rows: the footer shows no dead keys. */
 export function resultCommands(rows: SendRow[]): Command[] {
-  const actions = new Set(rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])));
+  const actions = new Set(
+    rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])),
+  );
   const notSent = rows.some((row) => row.outcome.state === 'queued' || row.outcome.state === 'sending');
   return [
     ...(rows.length > 1 ? (['up', 'down'] as const) : []),
@@ -42,12 +44,27 @@ interface ResultStepProps {
 }
 
 /** Step 6, the status panel: one row per address, and everything known about the highlighted one. */
-export function ResultStep({ rows, cancelled, onRetry, onBrowse, onFixField, onNew, onPickOrg, width, height }: ResultStepProps) {
+export function ResultStep({
+  rows,
+  cancelled,
+  onRetry,
+  onBrowse,
+  onFixField,
+  onNew,
+  onPickOrg,
+  width,
+  height,
+}: ResultStepProps) {
   const theme = useTheme();
   const show = useDisplay();
   const { now } = useServices();
   const counts = tally(rows);
-  const detailHeight = 4 + Math.max(0, ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)));
+  const detailHeight =
+    4 +
+    Math.max(
+      0,
+      ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)),
+    );
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
   const [cursor, setCursor] = useState(START);
   const current = rows[cursor.index];
@@ -62,7 +79,11 @@ export function ResultStep({ rows, cancelled, onRetry, onBrowse, onFixField, onN
     if (command === 'back' && failure?.action === 'pick-org') onPickOrg();
   });
 
-  const items = rows.map((row) => ({ id: row.email, label: `${symbol(row)} ${show(row.display)}`, hint: show(summary(row, now())) }));
+  const items = rows.map((row) => ({
+    id: row.email,
+    label: `${symbol(row)} ${show(row.display)}`,
+    hint: show(summary(row, now())),
+  }));
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
@@ -70,7 +91,12 @@ export function ResultStep({ rows, cancelled, onRetry, onBrowse, onFixField, onN
         <Text color={theme.color('success')}>{counts.sent} sent</Text>
         {counts.failed > 0 && <Text color={theme.color('error')}> · {counts.failed} failed</Text>}
         {counts.skipped > 0 && <Text color={theme.color('warning')}> · {counts.skipped} skipped</Text>}
-        {counts.notSent > 0 && <Text color={theme.color('warning')}> · {counts.notSent} not sent{cancelled ? ' (stopped)' : ''}</Text>}
+        {counts.notSent > 0 && (
+          <Text color={theme.color('warning')}>
+            {' '}
+            · {counts.notSent} not sent{cancelled ? ' (stopped)' : ''}
+          </Text>
+        )}
       </Text>
       {listHeight > 0 && <SelectList items={items} cursor={cursor} height={listHeight} width={width} />}
       {current && (
@@ -89,8 +115,14 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
   const { now } = useServices();
   const { outcome } = row;
   if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} />;
-  if (outcome.state === 'skipped') return <Text color={theme.color('warning')}>! {show(row.display)}: skipped, {outcome.reason}</Text>;
-  if (outcome.state !== 'sent') return <Text color={theme.color('warning')}>… {show(row.display)}: not sent. Press r to send it.</Text>;
+  if (outcome.state === 'skipped')
+    return (
+      <Text color={theme.color('warning')}>
+        ! {show(row.display)}: skipped, {outcome.reason}
+      </Text>
+    );
+  if (outcome.state !== 'sent')
+    return <Text color={theme.color('warning')}>… {show(row.display)}: not sent. Press r to send it.</Text>;
   const { invitation } = outcome;
   return (
     <Box flexDirection="column" width={width}>
@@ -98,7 +130,8 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
         ✓ Invitation sent to {show(invitation.email ?? row.display)}
       </Text>
       <Text wrap="truncate-end">
-        {'  '}role {show(invitation.role)} · status <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status ?? 'unknown')}</Text>
+        {'  '}role {show(invitation.role)} · status{' '}
+        <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status ?? 'unknown')}</Text>
         {invitation.expires_at ? ` · ${describeExpiry(invitation.expires_at, now())}` : ''}
         {invitation.id ? <Text color={theme.color('muted')}> · {show(invitation.id)}</Text> : null}
       </Text>
@@ -121,8 +154,10 @@ function symbol(row: SendRow): string {
 
 function summary(row: SendRow, now: number): string {
   const { outcome } = row;
-  if (outcome.state === 'sent') return `${outcome.invitation.role} · ${describeExpiry(outcome.invitation.expires_at, now)}`;
-  if (outcome.state === 'failed') return outcome.error.status ? `${outcome.error.status} ${outcome.error.type ?? ''}`.trim() : outcome.error.kind;
+  if (outcome.state === 'sent')
+    return `${outcome.invitation.role} · ${describeExpiry(outcome.invitation.expires_at, now)}`;
+  if (outcome.state === 'failed')
+    return outcome.error.status ? `${outcome.error.status} ${outcome.error.type ?? ''}`.trim() : outcome.error.kind;
   if (outcome.state === 'skipped') return outcome.reason;
   return 'not sent';
 }

@@ -21,7 +21,17 @@ interface ReviewStepProps {
 }
 
 /** Step 4: everything that will be sent, once more, before it is. */
-export function ReviewStep({ orgLabel, plan, role, sendEmail, onToggleEmail, onSend, onBack, width, height }: ReviewStepProps) {
+export function ReviewStep({
+  orgLabel,
+  plan,
+  role,
+  sendEmail,
+  onToggleEmail,
+  onSend,
+  onBack,
+  width,
+  height,
+}: ReviewStepProps) {
   const theme = useTheme();
   const show = useDisplay();
   useInput((input, key) => {
@@ -48,12 +58,15 @@ export function ReviewStep({ orgLabel, plan, role, sendEmail, onToggleEmail, onS
         <Text color={theme.color('muted')}> · {ROLE_DESCRIPTIONS[role]}</Text>
       </Text>
       <Text wrap="truncate-end">
-        {label('Email')}[{sendEmail ? 'x' : ' '}] send invitation email <Text color={theme.color('muted')}>(e toggles)</Text>
+        {label('Email')}[{sendEmail ? 'x' : ' '}] send invitation email{' '}
+        <Text color={theme.color('muted')}>(e toggles)</Text>
       </Text>
       <Text wrap="truncate-end">
         {label('Addresses')}
         {addresses.length}
-        {plan.alreadyPending.length > 0 && <Text color={theme.color('warning')}> · {plan.alreadyPending.length} already pending, skipped</Text>}
+        {plan.alreadyPending.length > 0 && (
+          <Text color={theme.color('warning')}> · {plan.alreadyPending.length} already pending, skipped</Text>
+        )}
       </Text>
       {addresses.slice(0, room).map((address) => (
         <Text key={address.email} wrap="truncate-end">
@@ -62,7 +75,11 @@ export function ReviewStep({ orgLabel, plan, role, sendEmail, onToggleEmail, onS
           {address.display !== address.email && <Text color={theme.color('muted')}> ({address.email})</Text>}
         </Text>
       ))}
-      {addresses.length > room && <Text color={theme.color('muted')}>  … and {addresses.length - room} more</Text>}
+      {addresses.length > room && (
+        <Text color={theme.color('muted')}>
+          {'  '}… and {addresses.length - room} more
+        </Text>
+      )}
       <Text color={theme.color('accent')} bold>
         Enter sends {addresses.length === 1 ? 'the invitation' : `${addresses.length} invitations`} · Esc goes back
       </Text>

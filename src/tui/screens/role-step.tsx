@@ -49,18 +49,21 @@ export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }:
   const items = ROLES.map((name) => ({ id: name, label: name.padEnd(12), hint: ROLE_DESCRIPTIONS[name] }));
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>
-        Which role for {count === 1 ? 'this address' : `these ${count} addresses`}?
-      </Text>
+      <Text bold>Which role for {count === 1 ? 'this address' : `these ${count} addresses`}?</Text>
       <SelectList items={items} cursor={cursor} height={ROLES.length} width={width} />
-      {fieldMessage && <Text color={theme.color('error')}>  ↳ server: {show(fieldMessage.message)}</Text>}
+      {fieldMessage && (
+        <Text color={theme.color('error')}>
+          {'  '}↳ server: {show(fieldMessage.message)}
+        </Text>
+      )}
       {confirmingOwner && (
         <Box flexDirection="column" marginTop={1}>
           <Text color={theme.color('warning')} bold wrap="wrap">
             Owners get full access: members, workspaces, billing and keys.
           </Text>
           <Text color={theme.color('warning')} wrap="truncate-end">
-            Really make {count === 1 ? 'this person an owner' : `all ${count} people owners`}? y to confirm, n to choose again
+            Really make {count === 1 ? 'this person an owner' : `all ${count} people owners`}? y to confirm, n to choose
+            again
           </Text>
         </Box>
       )}

@@ -41,7 +41,9 @@ export function SendingStep({ flow, width }: { flow: FlowState; width: number })
         </Text>
       )}
       {flow.cancelling ? (
-        <Text color={theme.color('warning')}>Stopping: letting requests in flight finish… (ctrl-c again quits now)</Text>
+        <Text color={theme.color('warning')}>
+          Stopping: letting requests in flight finish… (ctrl-c again quits now)
+        </Text>
       ) : (
         <Text color={theme.color('muted')}>ctrl-c stops after the requests in flight</Text>
       )}
@@ -55,7 +57,8 @@ function ProgressBar({ done, total, width }: { done: number; total: number; widt
   return (
     <Text>
       <Text color={theme.color('success')}>{'█'.repeat(filled)}</Text>
-      <Text color={theme.color('muted')}>{'░'.repeat(Math.max(0, width - filled))}</Text> {total === 0 ? 0 : Math.floor((done / total) * 100)}%
+      <Text color={theme.color('muted')}>{'░'.repeat(Math.max(0, width - filled))}</Text>{' '}
+      {total === 0 ? 0 : Math.floor((done / total) * 100)}%
     </Text>
   );
 }

@@ -25,7 +25,11 @@ export function SelectList({ items, cursor, height, width }: SelectListProps) {
   const more = items.length - cursor.offset - rows.length;
   return (
     <Box flexDirection="column" width={width}>
-      {cursor.offset > 0 && <Text color={theme.color('muted')}>  ↑ {cursor.offset} more</Text>}
+      {cursor.offset > 0 && (
+        <Text color={theme.color('muted')}>
+          {'  '}↑ {cursor.offset} more
+        </Text>
+      )}
       {rows.map((item, i) => {
         const selected = cursor.offset + i === cursor.index;
         return (
@@ -34,12 +38,26 @@ export function SelectList({ items, cursor, height, width }: SelectListProps) {
               {selected ? '❯ ' : '  '}
               {item.label}
             </Text>
-            {item.hint ? <Text color={theme.color('muted')}>  {item.hint}</Text> : null}
-            {item.mark ? <Text color={theme.color('warning')}>  {item.mark}</Text> : null}
+            {item.hint ? (
+              <Text color={theme.color('muted')}>
+                {'  '}
+                {item.hint}
+              </Text>
+            ) : null}
+            {item.mark ? (
+              <Text color={theme.color('warning')}>
+                {'  '}
+                {item.mark}
+              </Text>
+            ) : null}
           </Text>
         );
       })}
-      {more > 0 && <Text color={theme.color('muted')}>  ↓ {more} more</Text>}
+      {more > 0 && (
+        <Text color={theme.color('muted')}>
+          {'  '}↓ {more} more
+        </Text>
+      )}
     </Box>
   );
 }
