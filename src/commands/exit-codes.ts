@@ -13,6 +13,12 @@ export const EXIT = {
   rateLimited: 9,
   server: 10,
   partial: 11,
+  /** The server does not offer that call (a 405, or no list of organizations at all). */
+  unsupported: 12,
+  /** Another live run is sending these rows. */
+  busy: 13,
+  /** Local state (the journal, a lock) cannot be written. */
+  localState: 14,
   interrupted: 130,
 } as const;
 
