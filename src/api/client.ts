@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
 import { discardBody, transport, type ResponseBody } from './transport.js';
-import { ApiError } from './errors.js';
+import { ApiError, type ApiCall } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
+import { MAX_PAGES, PAGE_LIMIT, readListPage } from './pages.js';
 import { httpError, redirectError, sleep, TimeoutMarker, transportError } from './failures.js';
 import {
   describeUnexpectedBody,
@@ -23,11 +24,13 @@ import {
 } from './retry-policy.js';
 import {
   invitationSchema,
+  memberSchema,
   orgSlugSchema,
   organizationSchema,
   type Invitation,
   type InvitationStatus,
   type InviteRequest,
+  type Member,
   type Organization,
 } from './schemas.js';
 
@@ -57,6 +60,22 @@ export interface ClientOptions {
 export interface CallOptions {
   signal?: AbortSignal;
   onRetryWait?: (wait: RetryWait) => void;
+}
+
+export interface ListProgress {
+  /** Pages read so far. */
+  page: number;
+  /** Items received so far. */
+  received: number;
+  /** What the server says there is in all, when it says. */
+  total: number | undefined;
+  /** True on the last report when the list stopped at the page cap before its end. */
+  truncated: boolean;
+}
+
+export interface ListOptions extends CallOptions {
+  /** Told after every page; the last report has `truncated` set if the list is incomplete. */
+  onPage?: (progress: ListProgress) => void;
 }
 
 export interface CreateInvitationOptions extends CallOptions {
@@ -91,6 +110,7 @@ export function createClient(options: ClientOptions) {
   });
 
   interface Request {
+    call: ApiCall;
     method: HttpMethod;
     path: string;
     query?: Record<string, string>;
@@ -169,7 +189,7 @@ export function createClient(options: ClientOptions) {
         const error =
           caught instanceof ApiError ? caught : new ApiError({ kind: 'network', detail: 'The request failed' });
         if (attemptNumber >= policy.maxAttempts || !isRetryable(request.method, error) || call.signal?.aborted) {
-          throw attemptNumber > 1 ? error.withAttempts(attemptNumber) : error;
+          throw new ApiError({ ...error.toJSON(), attempts: attemptNumber, call: request.call });
         }
         const delay = retryDelay(error, attemptNumber, policy, options.random);
         const wait: RetryWait = {
@@ -187,34 +207,59 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  async function get<T>(
+  async function get<T>(call: ApiCall, path: string, schema: z.ZodMiniType<T>, options?: CallOptions): Promise<T> {
+    return validated(await send({ call, method: 'GET', path }, options), schema, call);
+  }
+
+  /** Every page of a list, bare or paginated, up to MAX_PAGES pages. */
+  async function list<T>(
+    call: ApiCall,
     path: string,
-    schema: z.ZodMiniType<T>,
-    call?: CallOptions,
-    query?: Record<string, string>,
-  ): Promise<T> {
-    return validated(await send({ method: 'GET', path, query }, call), schema);
+    resource: string,
+    itemSchema: z.ZodMiniType<T>,
+    options: ListOptions = {},
+    filter: Record<string, string> = {},
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; ; page++) {
+      const query = { ...filter, page: String(page), limit: String(PAGE_LIMIT) };
+      const answer = await send({ call, method: 'GET', path, query }, options);
+      const read = readListPage(answer, resource, page, items.length);
+      if (!read) throw contractError(` (expected a list of ${resource})`, call);
+      items.push(...validated(read.items, z.array(itemSchema), call));
+      const truncated = read.hasNext && page >= MAX_PAGES;
+      options.onPage?.({ page, received: items.length, total: read.total, truncated });
+      if (!read.hasNext || truncated) return items;
+    }
   }
 
   return {
     baseUrl: baseUrl.href,
 
     // Every method is async, so a refusal (a bad org key) is a rejection, never a synchronous throw.
-    async listOrgs(call?: CallOptions): Promise<Organization[]> {
-      return get('/api/v1/org', z.array(organizationSchema), call);
+    async listOrgs(options?: ListOptions): Promise<Organization[]> {
+      return list({ name: 'listOrgs' }, '/api/v1/org', 'organizations', organizationSchema, options);
     },
 
-    async getOrg(org: string, call?: CallOptions): Promise<Organization> {
-      return get(`/api/v1/org/${orgSegment(org)}`, organizationSchema, call);
+    async getOrg(org: string, options?: CallOptions): Promise<Organization> {
+      const call: ApiCall = { name: 'getOrg', org };
+      return get(call, `/api/v1/org/${orgSegment(org)}`, organizationSchema, options);
     },
 
+    /** Every invitation (or those with `filter.status`, which a server may ignore: check each one's own). */
     async listInvitations(
       org: string,
       filter: { status?: InvitationStatus } = {},
-      call?: CallOptions,
+      options?: ListOptions,
     ): Promise<Invitation[]> {
-      const query = filter.status ? { status: filter.status } : undefined;
-      return get(`/api/v1/org/${orgSegment(org)}/invitations`, z.array(invitationSchema), call, query);
+      const call: ApiCall = { name: 'listInvitations', org };
+      const query: Record<string, string> = filter.status ? { status: filter.status } : {};
+      return list(call, `/api/v1/org/${orgSegment(org)}/invitations`, 'invitations', invitationSchema, options, query);
+    },
+
+    async listMembers(org: string, options?: ListOptions): Promise<Member[]> {
+      const call: ApiCall = { name: 'listMembers', org };
+      return list(call, `/api/v1/org/${orgSegment(org)}/members`, 'members', memberSchema, options);
     },
 
     async createInvitation(
@@ -222,19 +267,22 @@ export function createClient(options: ClientOptions) {
       invite: InviteRequest,
       call: CreateInvitationOptions = {},
     ): Promise<Invitation> {
-      const path = `/api/v1/org/${orgSegment(org)}/invitations`;
-      const headers = { 'idempotency-key': call.idempotencyKey ?? newIdempotencyKey() };
-      return validated(await send({ method: 'POST', path, body: invite, headers }, call), invitationSchema);
+      const request: Request = {
+        call: { name: 'createInvitation', org },
+        method: 'POST',
+        path: `/api/v1/org/${orgSegment(org)}/invitations`,
+        body: invite,
+        headers: { 'idempotency-key': call.idempotencyKey ?? newIdempotencyKey() },
+      };
+      return validated(await send(request, call), invitationSchema, request.call);
     },
 
     async revokeInvitation(org: string, id: string, call?: CallOptions): Promise<void> {
       if (!INVITATION_ID.test(id)) {
         throw new ApiError({ kind: 'refused', detail: `"${id.slice(0, 80)}" is not a valid invitation id` });
       }
-      await send(
-        { method: 'DELETE', path: `/api/v1/org/${orgSegment(org)}/invitations/${encodeURIComponent(id)}` },
-        call,
-      );
+      const path = `/api/v1/org/${orgSegment(org)}/invitations/${encodeURIComponent(id)}`;
+      await send({ call: { name: 'revokeInvitation', org }, method: 'DELETE', path }, call);
     },
   };
 }
@@ -251,13 +299,18 @@ function orgSegment(org: string): string {
   return encodeURIComponent(result.data);
 }
 
-function validated<T>(value: unknown, schema: z.ZodMiniType<T>): T {
+function validated<T>(value: unknown, schema: z.ZodMiniType<T>, call: ApiCall): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  throw new ApiError({
+  throw contractError(`${where} (${issue?.message ?? 'invalid'})`, call);
+}
+
+function contractError(problem: string, call: ApiCall): ApiError {
+  return new ApiError({
     kind: 'invalid_response',
-    detail: `Unexpected answer: the response does not match the API contract${where} (${issue?.message ?? 'invalid'})`,
+    detail: `Unexpected answer: the response does not match the API contract${problem}`,
+    call,
   });
 }

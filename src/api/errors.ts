@@ -12,6 +12,16 @@ import type { FieldError } from './schemas.js';
  */
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response' | 'redirect' | 'refused' | 'cancelled';
 
+/** Which of the client's calls failed: a 404 means different things for the documented invite
+ * endpoint and for the companion endpoints a server may not offer (see companion.ts). */
+export type ApiCallName =
+  'createInvitation' | 'listOrgs' | 'getOrg' | 'listInvitations' | 'listMembers' | 'revokeInvitation';
+
+export interface ApiCall {
+  name: ApiCallName;
+  org?: string | undefined;
+}
+
 export interface ApiErrorInit {
   kind: ApiErrorKind;
   detail: string;
@@ -20,6 +30,7 @@ export interface ApiErrorInit {
   fieldErrors?: FieldError[];
   retryAfterSeconds?: number;
   attempts?: number;
+  call?: ApiCall | undefined;
 }
 
 /**
@@ -36,6 +47,7 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
   readonly attempts: number;
+  readonly call: ApiCall | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.status ? `${init.status} ${statusName(init.status)}: ${init.detail}` : init.detail);
@@ -46,14 +58,20 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.attempts = init.attempts ?? 1;
+    this.call = init.call;
   }
 
   withAttempts(attempts: number): ApiError {
     return new ApiError({ ...this.toJSON(), attempts });
   }
 
-  toJSON(): Required<Omit<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds'>> &
-    Pick<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds'> {
+  /** The same error, told which call it came from. */
+  from(call: ApiCall): ApiError {
+    return new ApiError({ ...this.toJSON(), call });
+  }
+
+  toJSON(): Required<Omit<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds' | 'call'>> &
+    Pick<ApiErrorInit, 'status' | 'type' | 'retryAfterSeconds' | 'call'> {
     return {
       kind: this.kind,
       status: this.status,
@@ -62,12 +80,9 @@ export class ApiError extends Error {
       fieldErrors: this.fieldErrors,
       retryAfterSeconds: this.retryAfterSeconds,
       attempts: this.attempts,
+      call: this.call,
     };
   }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }
 
 /** The reason phrase for an HTTP status, e.g. 404 → "Not Found". */

@@ -57,9 +57,24 @@ export const organizationSchema = z.looseObject({
   role: z.optional(z.string()),
   allow_external_invites: z.optional(z.boolean()),
   member_limit: z.optional(z.number()),
+  /** The platform SDK's name for the member limit. */
+  max_members: z.optional(z.number()),
   member_count: z.optional(z.number()),
 });
 export type Organization = z.infer<typeof organizationSchema>;
+
+/** The member limit, under either of its names. */
+export function memberLimitOf(org: Organization): number | undefined {
+  return org.member_limit ?? org.max_members;
+}
+
+/** A member, as the platform's `/members` is assumed to list them (its shape is not published). */
+export const memberSchema = z.looseObject({
+  email: z.optional(z.string()),
+  role: z.optional(z.string()),
+  user_id: z.optional(z.union([z.string(), z.number()])),
+});
+export type Member = z.infer<typeof memberSchema>;
 
 export const fieldErrorSchema = z.looseObject({
   loc: z.catch(z.array(z.union([z.string(), z.number()])), []),

@@ -28,6 +28,7 @@ export function lazyClient(ready: Promise<InvitationsClient>): InvitationsClient
     listOrgs: async (...args) => (await client).listOrgs(...args),
     getOrg: async (...args) => (await client).getOrg(...args),
     listInvitations: async (...args) => (await client).listInvitations(...args),
+    listMembers: async (...args) => (await client).listMembers(...args),
     createInvitation: async (...args) => (await client).createInvitation(...args),
     revokeInvitation: async (...args) => (await client).revokeInvitation(...args),
   };
