@@ -1,3 +1,4 @@
+import type { ListProgress } from '../api/client.js';
 // One self-updating line of progress on stderr, only when stderr is a terminal.
 
 export interface Progress {
@@ -34,6 +35,23 @@ export function stderrProgress(total: number, enabled = process.stderr.isTTY ===
     },
     finish() {
       if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** A self-updating "reading …" line while a long list loads page by page (terminals only). */
+export function listProgress(enabled = process.stderr.isTTY === true) {
+  let shown = false;
+  return {
+    update(what: string, progress: ListProgress) {
+      if (!enabled || progress.page < 2) return;
+      const of = progress.total !== undefined ? ` of ${progress.total}` : '';
+      process.stderr.write(`\r\x1b[2Kreading ${what}: ${progress.received}${of}…`);
+      shown = true;
+    },
+    finish() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+      shown = false;
     },
   };
 }

@@ -5,8 +5,16 @@ import { describeExpiry } from '../invites/format.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { clean, describeError, errorJson, out, printJson, table } from './output.js';
 
-export type RowResult = { line: number | undefined; email: string; role: Role | undefined } & (
+export type RowResult = {
+  line: number | undefined;
+  /** Position among the command-line arguments, for addresses given there. */
+  index?: number | undefined;
+  email: string;
+  role: Role | undefined;
+} & (
   | { kind: 'sent'; invitation: Invitation }
+  | { kind: 'would_send' }
+  | { kind: 'over_limit'; reason: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'invalid'; reason: string }
@@ -15,16 +23,26 @@ export type RowResult = { line: number | undefined; email: string; role: Role | 
 
 export function exitCodeOf(result: RowResult): number | undefined {
   if (result.kind === 'failed') return exitCodeFor(result.error);
-  if (result.kind === 'invalid') return EXIT.usage;
+  // A row refused here is the row's mistake, not the command line's: 2 is for usage alone.
+  if (result.kind === 'invalid') return EXIT.validation;
+  if (result.kind === 'over_limit') return EXIT.permission;
   if (result.kind === 'not_sent') return EXIT.interrupted;
   return undefined;
 }
 
 export function resultJson(result: RowResult) {
-  const base = { email: result.email, ...(result.line !== undefined ? { line: result.line } : {}) };
+  const base = {
+    email: result.email,
+    ...(result.line !== undefined ? { line: result.line } : {}),
+    ...(result.index !== undefined ? { index: result.index } : {}),
+  };
   switch (result.kind) {
     case 'sent':
       return { ...base, ok: true, invitation: result.invitation };
+    case 'would_send':
+      return { ...base, ok: true, dry_run: 'would send', role: result.role };
+    case 'over_limit':
+      return { ...base, ok: false, error: { status: null, type: 'member_limit', detail: result.reason, errors: [] } };
     case 'skipped':
       return { ...base, ok: true, skipped: result.reason };
     case 'failed':
@@ -42,7 +60,9 @@ export function printResultJson(result: RowResult): void {
 
 /** The human report: one row per input row, in input order. */
 export function printResultTable(results: RowResult[], now: number): void {
-  const ordered = [...results].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // Arguments first, in the order given, then the file's rows by line.
+  const position = (result: RowResult) => (result.line === undefined ? (result.index ?? 0) : 1e9 + result.line);
+  const ordered = [...results].sort((a, b) => position(a) - position(b));
   const withLines = ordered.some((result) => result.line !== undefined);
   const rows = ordered.map((result) => {
     const cells = [SYMBOLS[result.kind], clean(result.email, 254), result.role ?? '', detailOf(result, now)];
@@ -54,6 +74,8 @@ export function printResultTable(results: RowResult[], now: number): void {
 
 const SYMBOLS: Record<RowResult['kind'], string> = {
   sent: '✓',
+  would_send: '→',
+  over_limit: '✗',
   skipped: '-',
   failed: '✗',
   invalid: '✗',
@@ -63,7 +85,11 @@ const SYMBOLS: Record<RowResult['kind'], string> = {
 function detailOf(result: RowResult, now: number): string {
   switch (result.kind) {
     case 'sent':
-      return `invited (${clean(result.invitation.status ?? 'pending', 20)}, ${describeExpiry(result.invitation.expires_at, now) || 'no expiry given'})`;
+      return describeSent(result.invitation, result.role, now);
+    case 'would_send':
+      return 'would send';
+    case 'over_limit':
+      return `not sent: ${result.reason}`;
     case 'skipped':
       return `skipped: ${result.reason}`;
     case 'failed':
@@ -73,4 +99,19 @@ function detailOf(result: RowResult, now: number): string {
     case 'not_sent':
       return `not sent: ${result.reason}`;
   }
+}
+
+/** Only what the server said: the documented answer may be the role alone. */
+export function describeSent(invitation: Invitation, requested: Role | undefined, now: number): string {
+  const role = clean(invitation.role, 20);
+  const facts = [
+    invitation.status ? clean(invitation.status, 20) : undefined,
+    invitation.status === 'pending' || invitation.status === undefined
+      ? describeExpiry(invitation.expires_at, now) || undefined
+      : undefined,
+    invitation.id ? clean(invitation.id, 60) : undefined,
+  ].filter(Boolean);
+  const differs = requested !== undefined && invitation.role !== requested;
+  const invited = differs ? `invited as ${role} (asked for ${requested})` : 'invited';
+  return [invited, ...facts].join(' · ');
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors.js';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
 import { isRetryable } from '../api/retry-policy.js';
+import { addressKey, preflight, type Preflight } from '../invites/preflight.js';
 import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
 import { DEFAULT_CONCURRENCY, sendBatch } from '../invites/send-batch.js';
 import { defaultJournalPath, fileJournal, readJournal } from '../journal/journal.js';
@@ -11,7 +12,7 @@ import { UsageError } from '../usage-error.js';
 import { bulkExitCode, EXIT } from './exit-codes.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { say } from './output.js';
-import { stderrProgress } from './progress.js';
+import { listProgress, stderrProgress } from './progress.js';
 import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
@@ -41,8 +42,14 @@ export async function runSend(args: string[]): Promise<number> {
     parseArgumentRows(positionals, role),
     values.from === undefined ? undefined : parseInviteFile(await readInput(values.from), role),
   );
-  if (input.rows.length + input.rejected.length === 0)
+  if (input.rows.length + input.rejected.length + input.duplicates.length === 0)
     throw new UsageError('No addresses: give them as arguments or with --from FILE (- for stdin).');
+  if (role === undefined && !input.hasRoleColumn)
+    throw new UsageError(
+      values.from === undefined
+        ? '--role is required: reader, contributor or owner'
+        : `--role is required: ${values.from === '-' ? 'the input' : values.from} has no role column`,
+    );
   const settings = resolveSettings(values);
   const org = requireOrg(settings);
   if (!orgSlugSchema.safeParse(org).success)
@@ -58,40 +65,45 @@ export async function runSend(args: string[]): Promise<number> {
 
   for (const line of input.blankLines) say(`line ${line}: blank, skipped`);
   for (const row of input.rejected)
-    report({ line: row.line, email: row.input, role, kind: 'invalid', reason: row.reason });
+    report({ line: row.line, index: row.index, email: row.input, role, kind: 'invalid', reason: row.reason });
   for (const row of input.duplicates)
     report({
       line: row.line,
+      index: row.index,
       email: row.input,
       role,
       kind: 'skipped',
       reason: `duplicate of ${row.firstLine ? `line ${row.firstLine}` : 'an earlier address'}`,
     });
 
-  const pending = values.force ? new Set<string>() : await pendingAddresses(client, org);
+  const dryRun = values['dry-run'];
+  const reading = listProgress();
+  const checks = await preflight(client, org, {
+    duplicates: !values.force,
+    seats: dryRun,
+    now: Date.now(),
+    onProgress: reading.update,
+  });
+  reading.finish();
+  if (checks.skipped.length > 0) say(`Not checked before sending: ${checks.skipped.join('; ')}.`);
   const journalPath = values.journal ?? defaultJournalPath();
   const run = runId(client.baseUrl, org, sendEmail, input.rows);
   const outcomes = pastOutcomes(readJournal(journalPath), run);
   const toSend: (InputRow & { idempotencyKey: string })[] = [];
   for (const row of input.rows) {
     const past = outcomes.get(row.email.toLowerCase());
+    const skipped = skipReason(row.email, checks);
     if (past?.state === 'sent')
       report({
         ...row,
         kind: 'skipped',
         reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}`,
       });
-    else if (pending.has(row.email.toLowerCase()))
-      report({ ...row, kind: 'skipped', reason: 'already has a pending invitation (--force sends anyway)' });
+    else if (skipped) report({ ...row, kind: 'skipped', reason: skipped });
     else toSend.push({ ...row, idempotencyKey: keyFor(row.email, outcomes) });
   }
 
-  if (values['dry-run']) {
-    for (const row of toSend) say(`would send: ${row.email} as ${row.role}${row.line ? ` (line ${row.line})` : ''}`);
-    say(`Dry run: ${toSend.length} would be sent to ${org}; nothing was sent.`);
-    if (!json) printResultTable(results, Date.now());
-    return input.rejected.length > 0 ? EXIT.usage : EXIT.ok;
-  }
+  if (dryRun) return reportDryRun(toSend, checks, { org, json, results, report });
 
   const interrupted = onInterrupt(() =>
     say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'),
@@ -101,6 +113,9 @@ export async function runSend(args: string[]): Promise<number> {
   let failures = new Map<string, { row: (typeof toSend)[number]; error: ApiError }>();
   let queue = toSend;
   let notStarted: typeof toSend = [];
+  // The invite endpoint is the documented one, so its 404 can only mean "no such organization":
+  // the other rows would get the same answer, and are not sent.
+  let missingOrg: ApiError | undefined;
   // Rows that failed where the client's own policy allows a POST retry (429, 502, 504, timeouts,
   // dropped connections) get up to two more passes, with their original key.
   for (let pass = 1; pass <= SEND_PASSES && queue.length > 0 && !interrupted.happened(); pass++) {
@@ -113,35 +128,43 @@ export async function runSend(args: string[]): Promise<number> {
       rows: queue,
       concurrency,
       journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
-      shouldStop: interrupted.happened,
+      shouldStop: () => interrupted.happened() || missingOrg !== undefined,
       onEvent: (event) => {
         if (event.type === 'rateLimited')
           return progress.note(
             `rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`,
           );
         if (event.type === 'failed') failures.set(event.row.email, { row: event.row, error: event.error });
+        if (event.type === 'failed' && event.error.status === 404) missingOrg ??= event.error;
         if (event.type !== 'sent') return;
         done++;
         report({ ...event.row, kind: 'sent', invitation: event.invitation });
         progress.update(done, failures.size);
       },
     });
-    queue = [...failures.values()].filter(({ error }) => isRetryable('POST', error)).map(({ row }) => row);
+    queue = missingOrg
+      ? []
+      : [...failures.values()].filter(({ error }) => isRetryable('POST', error)).map(({ row }) => row);
     if (pass < SEND_PASSES && queue.length > 0 && !interrupted.happened())
       say(`Retrying ${queue.length} row(s) that failed on the server side…`);
   }
   progress.finish();
   interrupted.dispose();
   for (const { row, error } of failures.values()) report({ ...row, kind: 'failed', error });
-  for (const row of notStarted)
-    report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
+  for (const row of notStarted) {
+    if (missingOrg) report({ ...row, kind: 'failed', error: missingOrg });
+    else
+      report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
+  }
+  if (missingOrg)
+    say(`${org}: no such organization (the server answered 404 to the invitation). \`invite-tui orgs\` lists yours.`);
 
   if (!json) printResultTable(results, Date.now());
   const count = (kind: RowResult['kind']) => results.filter((result) => result.kind === kind).length;
   say(
     `${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${notStarted.length ? `, ${notStarted.length} not sent` : ''} · journal: ${journalPath}`,
   );
-  if (notStarted.length > 0) return EXIT.interrupted;
+  if (notStarted.length > 0 && !missingOrg) return EXIT.interrupted;
   return bulkExitCode(results.flatMap((result) => exitCodeOf(result) ?? []));
 }
 
@@ -158,6 +181,7 @@ function merge(first: ParsedRows, second: ParsedRows | undefined): ParsedRows {
   return {
     rows: [...first.rows, ...extra],
     rejected: [...first.rejected, ...second.rejected],
+    hasRoleColumn: second.hasRoleColumn && first.rows.length + first.rejected.length === 0,
     duplicates: [
       ...first.duplicates,
       ...second.duplicates,
@@ -169,19 +193,34 @@ function merge(first: ParsedRows, second: ParsedRows | undefined): ParsedRows {
   };
 }
 
-/** Addresses with a pending invitation; empty where the server cannot list invitations. */
-async function pendingAddresses(client: ReturnType<typeof clientFor>, org: string): Promise<Set<string>> {
-  try {
-    const pending = await client.listInvitations(org, { status: 'pending' });
-    return new Set(pending.map((invitation) => (invitation.email ?? '').toLowerCase()));
-  } catch (error) {
-    if (!(error instanceof ApiError && error.kind === 'http' && (error.status === 404 || error.status === 405)))
-      throw error;
-    // 404 is an unknown org or a missing endpoint: asking for the org tells which (and fails for the former).
-    await client.getOrg(org);
-    say('This server cannot list invitations, so already pending addresses are not checked first.');
-    return new Set();
-  }
+/** Why a row is not sent, from what the pre-flight found; undefined to send it. */
+function skipReason(email: string, checks: Preflight): string | undefined {
+  const key = addressKey(email);
+  if (checks.members.has(key)) return 'already a member';
+  if (checks.pending.has(key)) return 'already has a pending invitation (--force sends anyway)';
+  return undefined;
+}
+
+/** The dry run's plan, on stdout: every row, in input order, with every check a send makes. */
+function reportDryRun(
+  toSend: InputRow[],
+  checks: Preflight,
+  context: { org: string; json: boolean; results: RowResult[]; report: (result: RowResult) => void },
+): number {
+  const { seatsLeft } = checks;
+  toSend.forEach((row, i) => {
+    if (seatsLeft && i >= seatsLeft.left)
+      context.report({
+        ...row,
+        kind: 'over_limit',
+        reason: `would exceed ${context.org}'s member limit of ${seatsLeft.limit} (${seatsLeft.left} seat(s) left)`,
+      });
+    else context.report({ ...row, kind: 'would_send' });
+  });
+  if (!context.json) printResultTable(context.results, Date.now());
+  const planned = context.results.filter((result) => result.kind === 'would_send').length;
+  say(`Dry run: ${planned} would be sent to ${context.org}; nothing was sent.`);
+  return bulkExitCode(context.results.flatMap((result) => exitCodeOf(result) ?? []));
 }
 
 /** The first SIGINT asks the run to stop starting requests; a second one quits at once. */

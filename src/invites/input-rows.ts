@@ -6,6 +6,8 @@ import { parseAddress, parseAddressList } from './addresses.js';
 export interface InputRow {
   /** 1-based line in the file; undefined for addresses given as arguments. */
   line: number | undefined;
+  /** 1-based position among the command-line arguments, for addresses given there. */
+  index?: number | undefined;
   input: string;
   email: string;
   role: Role;
@@ -13,6 +15,7 @@ export interface InputRow {
 
 export interface RejectedRow {
   line: number | undefined;
+  index?: number | undefined;
   input: string;
   reason: string;
 }
@@ -21,9 +24,11 @@ export interface ParsedRows {
   rows: InputRow[];
   rejected: RejectedRow[];
   /** Repeats of an earlier row, skipped. */
-  duplicates: { line: number | undefined; input: string; firstLine: number | undefined }[];
+  duplicates: { line: number | undefined; index?: number | undefined; input: string; firstLine: number | undefined }[];
   /** Blank lines inside the file: not errors, but said, with their numbers. */
   blankLines: number[];
+  /** Whether every row brings its own role (a file with a role column). */
+  hasRoleColumn: boolean;
 }
 
 export function parseInviteFile(text: string, defaultRole: Role | undefined): ParsedRows {
@@ -33,7 +38,7 @@ export function parseInviteFile(text: string, defaultRole: Role | undefined): Pa
   const emailColumn = header.indexOf('email');
   const roleColumn = header.indexOf('role');
   const isCsv = emailColumn >= 0;
-  const result: ParsedRows = { rows: [], rejected: [], duplicates: [], blankLines: [] };
+  const result: ParsedRows = { rows: [], rejected: [], duplicates: [], blankLines: [], hasRoleColumn: roleColumn >= 0 };
   const seen = new Map<string, number | undefined>();
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -49,14 +54,15 @@ export function parseInviteFile(text: string, defaultRole: Role | undefined): Pa
 
 /** Addresses given on the command line; each argument may itself hold several. */
 export function parseArgumentRows(args: string[], role: Role | undefined): ParsedRows {
-  const result: ParsedRows = { rows: [], rejected: [], duplicates: [], blankLines: [] };
+  const result: ParsedRows = { rows: [], rejected: [], duplicates: [], blankLines: [], hasRoleColumn: false };
   const seen = new Map<string, number | undefined>();
-  for (const arg of args) {
+  args.forEach((arg, position) => {
+    const index = position + 1;
     const list = parseAddressList(arg);
     for (const rejected of list.invalid)
-      result.rejected.push({ line: undefined, input: rejected.input, reason: rejected.reason });
-    for (const address of list.valid) addRow(result, seen, undefined, address.input, '', role);
-  }
+      result.rejected.push({ line: undefined, index, input: rejected.input, reason: rejected.reason });
+    for (const address of list.valid) addRow(result, seen, undefined, address.input, '', role, index);
+  });
   return result;
 }
 
@@ -67,27 +73,30 @@ function addRow(
   input: string,
   roleText: string,
   defaultRole: Role | undefined,
+  index?: number,
 ) {
   // A cell may hold `Name <addr>`.
   const address = parseAddress(/<([^<>]*)>/.exec(input)?.[1] ?? input);
   if ('reason' in address)
-    return void result.rejected.push({ line, input, reason: input ? address.reason : 'no address' });
+    return void result.rejected.push({ line, index, input, reason: input ? address.reason : 'no address' });
   const role = roleText
     ? roleSchema.safeParse(roleText)
     : defaultRole
       ? { success: true as const, data: defaultRole }
       : undefined;
-  if (!role) return void result.rejected.push({ line, input, reason: 'no role: add a role column or pass --role' });
+  if (!role)
+    return void result.rejected.push({ line, index, input, reason: 'no role: add a role column or pass --role' });
   if (!role.success)
     return void result.rejected.push({
       line,
+      index,
       input,
       reason: `unknown role "${roleText}" (reader, contributor or owner)`,
     });
   const key = address.email.toLowerCase();
-  if (seen.has(key)) return void result.duplicates.push({ line, input, firstLine: seen.get(key) });
+  if (seen.has(key)) return void result.duplicates.push({ line, index, input, firstLine: seen.get(key) });
   seen.set(key, line);
-  result.rows.push({ line, input, email: address.email, role: role.data });
+  result.rows.push({ line, index, input, email: address.email, role: role.data });
 }
 
 /** Splits one CSV line; double quotes may wrap a cell with commas, "" is a literal quote. */

@@ -60,7 +60,9 @@ describe('send', () => {
       env,
     );
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/✓\s+cli\.one@acme\.test\s+contributor\s+invited \(pending, expires in 7d\)/);
+    expect(human.stdout).toMatch(/✓\s+cli\.one@acme\.test\s+contributor\s+invited · pending · expires in 7d · inv_/);
+    // Arguments are reported in the order given, whatever order the answers came in.
+    expect(human.stdout.indexOf('cli.one@')).toBeLessThan(human.stdout.indexOf('cli.two@'));
     expect(human.stderr).toContain('2 sent, 0 skipped, 0 failed');
     const json = await runCli(
       ['send', '--org', 'acme', '--role', 'reader', '--no-email', '--json', 'cli.three@acme.test', 'cli.one@acme.test'],
@@ -68,9 +70,15 @@ describe('send', () => {
     );
     expect(json.code).toBe(0);
     expect(jsonLines(json.stdout)).toEqual([
-      { email: 'cli.one@acme.test', ok: true, skipped: 'already has a pending invitation (--force sends anyway)' },
+      {
+        email: 'cli.one@acme.test',
+        index: 2,
+        ok: true,
+        skipped: 'already has a pending invitation (--force sends anyway)',
+      },
       {
         email: 'cli.three@acme.test',
+        index: 1,
         ok: true,
         invitation: expect.objectContaining({ email: 'cli.three@acme.test', role: 'reader', send_email: false }),
       },
@@ -84,9 +92,10 @@ describe('send', () => {
       fs.writeFile(file, 'email,role\r\ndry.one@acme.test,owner\r\nnope,reader\r\n'),
     );
     const result = await runCli(['send', '--org', 'acme', '--from', file, '--dry-run'], env);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('would send: dry.one@acme.test as owner (line 2)');
+    expect(result.code).toBe(7);
+    expect(result.stdout).toMatch(/2\s+→\s+dry\.one@acme\.test\s+owner\s+would send/);
     expect(result.stdout).toMatch(/3\s+✗\s+nope\s+invalid: missing @/);
+    expect(result.stderr).toContain('Dry run: 1 would be sent to acme; nothing was sent.');
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations');
     expect(body.some((invitation: { email: string }) => invitation.email === 'dry.one@acme.test')).toBe(false);
   });
@@ -98,7 +107,7 @@ describe('send', () => {
       env,
       '\uFEFFstdin.one@acme.test\r\n\r\nbroken@\r\nstdin.two@acme.test\r\n',
     );
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(7);
     const rows = jsonLines(result.stdout);
     expect(rows).toContainEqual({
       email: 'broken@',
