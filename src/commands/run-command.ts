@@ -1,4 +1,5 @@
 // Runs a scriptable command and turns whatever it throws into a message and a stable exit code.
+import { companionFailure } from '../api/companion.js';
 import { ApiError } from '../api/errors.js';
 import { UsageError } from '../usage-error.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -24,6 +25,13 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (args.includes('--json')) printJson({ ok: false, error: errorJson(error) });
+    const companion = companionFailure(error);
+    if (companion) {
+      say(`invite-tui: ${companion.sentence}`);
+      if (companion.unsupported) return EXIT.unsupported;
+      say('`invite-tui orgs` lists the organizations you can see, where the server offers that list.');
+      return exitCodeFor(error);
+    }
     for (const line of describeError(error)) say(`invite-tui: ${line}`);
     if (error.status === 401) say('Check the token: INVITE_API_TOKEN, or `invite-tui login`.');
     return error.kind === 'refused' ? EXIT.usage : exitCodeFor(error);

@@ -20,7 +20,14 @@ describe('exit codes', () => {
   it.each<[string, number, SandboxOptions, string[], string?, RegExp?]>([
     ['all ok', 0, {}, ['--org', 'acme', 'ok@acme.test']],
     ['usage: bad flag', 2, {}, ['--org', 'acme', '--colour', 'x@acme.test'], undefined, /Unknown option '--colour'/],
-    ['validation: an address refused before sending', 7, {}, ['--org', 'acme', 'not-an-address'], undefined, /invalid: missing @/],
+    [
+      'validation: an address refused before sending',
+      7,
+      {},
+      ['--org', 'acme', 'not-an-address'],
+      undefined,
+      /invalid: missing @/,
+    ],
     ['usage: bad org key', 2, {}, ['--org', '../admin', 'x@acme.test'], undefined, /not an organization key/],
     [
       'authentication (401)',
