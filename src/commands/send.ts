@@ -1,6 +1,6 @@
 // `invite-tui send`: one address or thousands, resumable from the journal, never sent twice.
 import { parseArgs } from 'node:util';
-import { ApiError } from '../api/errors.js';
+import type { ApiError } from '../api/errors.js';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
 import { isRetryable } from '../api/retry-policy.js';
