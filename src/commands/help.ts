@@ -66,6 +66,8 @@ Usage:
 
 Exit codes: 0 ok · 2 usage · 3 authentication · 4 permission · 5 not found · 6 conflict
   7 validation · 8 upgrade required · 9 rate limited · 10 server/network · 11 bulk partly failed
+  12 not offered by this server · 13 another run is sending these rows · 14 local state not writable
+  130 interrupted
 
 Environment: INVITE_API_URL, INVITE_API_TOKEN, INVITE_ORG, INVITE_PROFILE, NO_COLOR
 `;
