@@ -1,38 +1,9 @@
 // Bundles the CLI into dist/. A bundle starts ~2.5x faster than loading ink's
 // dependency tree file by file (measured: ~240 ms against ~590 ms).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dependencyPatches } from './dependency-patches.mjs';
-
-/**
- * ofetch's entry modules build a ready-made instance at load time, reading globalThis.Headers,
- * and in Node 20 that getter loads undici (~25 ms, ~10 MiB) although we bring our own transport.
- * This points `ofetch` at the side-effect-free core those entries re-export. The core's file name
- * carries a hash, so it is read from the entry; if ofetch changes shape, the build fails here.
- */
-const ofetchCore = {
-  name: 'ofetch-core',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^ofetch$/ }, () => ({ path: 'ofetch-core', namespace: 'ofetch-core' }));
-    esbuild.onLoad({ filter: /.*/, namespace: 'ofetch-core' }, () => {
-      const entry = createRequire(import.meta.url)
-        .resolve('ofetch')
-        .replace(/node\.cjs$/, 'index.mjs');
-      const match = /import \{ c as createFetch \} from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(
-        readFileSync(entry, 'utf8'),
-      );
-      if (!match) throw new Error(`ofetch-core: ${entry} no longer re-exports createFetch from its shared core`);
-      return {
-        contents: `export { c as createFetch } from ${JSON.stringify(join(dirname(entry), match[1]))};`,
-        resolveDir: dirname(entry),
-      };
-    });
-  },
-};
 
 /** The app: the CLI, and the demo sandbox's worker, which is loaded by file name (demo-sandbox.ts). */
 export const APP_ENTRY_POINTS = { cli: 'src/cli.ts', 'sandbox-worker': 'src/sandbox/worker-entry.ts' };
@@ -58,7 +29,10 @@ export async function bundle(entryPoints, outdir) {
       // signal-exit (via Ink) calls require() dynamically, which an ESM bundle lacks.
       js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    plugins: [ofetchCore, dependencyPatches],
+    // ofetch's standards (WinterCG) entry: we give it our own fetch, so its Node entry's
+    // node-fetch-native fallback (and the undici it loads) would be dead weight at every start.
+    conditions: ['wintercg'],
+    plugins: [dependencyPatches],
     logLevel: 'warning',
   });
 }

@@ -1,8 +1,8 @@
-import { createFetch, type FetchResponse } from 'ofetch';
 import * as z from 'zod/mini';
 import { USER_AGENT } from '../version.js';
 import { parseBaseUrl } from './base-url.js';
-import { discardBody, transport, type ResponseBody } from './transport.js';
+import { createFetch, type FetchResponse } from './ofetch.js';
+import { discardBody, TransportHeaders, transportFetch } from './transport.js';
 import { ApiError, type ApiCall } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { MAX_PAGES, PAGE_LIMIT, readListPage } from './pages.js';
@@ -93,9 +93,7 @@ export function createClient(options: ClientOptions) {
   const baseUrl = parseBaseUrl(options.baseUrl);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // createFetch, not the ready-made `ofetch`: building that one reads globalThis.fetch, which
-  // makes Node 20 load undici (see transport.ts); ofetch is side-effect free, so it is dropped.
-  const http = createFetch(transport).create({
+  const http = createFetch({ fetch: transportFetch, Headers: TransportHeaders }).create({
     baseURL: baseUrl.href.replace(/\/$/, ''),
     headers: {
       accept: 'application/json',
@@ -114,7 +112,7 @@ export function createClient(options: ClientOptions) {
     method: HttpMethod;
     path: string;
     query?: Record<string, string>;
-    body?: unknown;
+    body?: Record<string, unknown>;
     headers?: Record<string, string>;
   }
 
@@ -129,7 +127,7 @@ export function createClient(options: ClientOptions) {
         response = await http.raw(request.path, {
           method: request.method,
           query: request.query,
-          body: request.body as Record<string, unknown> | undefined,
+          body: request.body,
           headers: request.headers,
           signal: controller.signal,
         });
@@ -146,15 +144,12 @@ export function createClient(options: ClientOptions) {
   async function interpret(response: FetchResponse<unknown>, signal: AbortSignal): Promise<unknown> {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      discardBody(response.body);
+      discardBody(response);
       throw redirectError(status, response.headers.get('location'), baseUrl);
     }
     let body;
     try {
-      body = await readBodyCapped(
-        response.body as unknown as ResponseBody | null,
-        status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES,
-      );
+      body = await readBodyCapped(response.body, status >= 400 ? MAX_ERROR_BODY_BYTES : MAX_SUCCESS_BODY_BYTES);
     } catch (caught) {
       throw transportError(caught, signal, baseUrl);
     }

@@ -1,6 +1,5 @@
 // Reading and interpreting response bodies that may be anything: JSON, an HTML page from a
 // proxy, nothing at all, or megabytes. Every outcome is data, never an exception.
-import type { ResponseBody } from './transport.js';
 
 /** An error body only has to carry a message: anything past 1 MiB is noise (or an attack). */
 export const MAX_ERROR_BODY_BYTES = 1024 * 1024;
@@ -16,7 +15,7 @@ export interface BodyText {
 }
 
 /** Reads at most `limit` bytes of a body, then drops the rest of the stream. */
-export async function readBodyCapped(body: ResponseBody | null, limit: number): Promise<BodyText> {
+export async function readBodyCapped(body: AsyncIterable<Uint8Array> | null, limit: number): Promise<BodyText> {
   if (!body) return { text: '', truncated: false };
   const chunks: Uint8Array[] = [];
   let size = 0;
