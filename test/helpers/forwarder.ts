@@ -12,6 +12,8 @@ export interface Exchange {
   contentType: string | undefined;
   /** Prism's `sl-violations` header: where a request or an answer breaks the document. */
   violations: string | undefined;
+  /** The title of an error Prism made itself (application/problem+json), e.g. an upstream body it could not parse. */
+  prismProblem: string | undefined;
 }
 
 export interface Forwarder {
@@ -34,15 +36,22 @@ export async function startForwarder(target = ''): Promise<Forwarder> {
       const headers = { ...req.headers, ...forwarder.extraHeaders, host: url.host };
       const upstream = httpRequest(url, { method: req.method, headers, agent: false }, (answer) => {
         const violations = answer.headers['sl-violations'];
-        forwarder.exchanges.push({
+        const exchange: Exchange = {
           method: req.method ?? '',
           path: req.url ?? '',
           requestHeaders: headers,
           status: answer.statusCode ?? 0,
           contentType: answer.headers['content-type'],
           violations: Array.isArray(violations) ? violations.join('\n') : violations,
-        });
+          prismProblem: undefined,
+        };
+        forwarder.exchanges.push(exchange);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (exchange.contentType?.includes('problem+json')) {
+          const body: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => body.push(chunk));
+          answer.on('end', () => (exchange.prismProblem = problemTitle(Buffer.concat(body).toString('utf8'))));
+        }
         answer.pipe(res);
       });
       upstream.on('error', () => res.destroy());
@@ -59,4 +68,13 @@ export async function startForwarder(target = ''): Promise<Forwarder> {
         server.closeAllConnections();
       }),
   });
+}
+
+function problemTitle(text: string): string {
+  try {
+    const problem = JSON.parse(text) as { title?: unknown };
+    return typeof problem.title === 'string' ? problem.title : text.slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
 }
