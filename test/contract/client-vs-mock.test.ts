@@ -20,7 +20,7 @@ let document: OpenApiDocument;
 beforeAll(async () => {
   [prism, document] = await Promise.all([startPrismMock(), loadDocument()]);
   mock = await startForwarder(prism.url);
-}, 90_000);
+}, 120_000);
 afterAll(async () => {
   await mock?.close();
   await prism?.stop();
@@ -28,6 +28,7 @@ afterAll(async () => {
 beforeEach(() => {
   mock.exchanges.length = 0;
   mock.extraHeaders = {};
+  mock.headersFor = undefined;
 });
 afterEach(() => {
   // Every request the client made is one the document allows.
@@ -184,6 +185,17 @@ describe('the assumed calls against the mock', () => {
     );
     expect(mock.exchanges.map((exchange) => exchange.path)).toEqual([
       `${path(INVITATIONS)}?status=pending&page=1&limit=100`,
+    ]);
+  });
+
+  it("listInvitations reads every page, keeping each invitation's own status when the server ignored the filter", async () => {
+    mock.headersFor = (path) => ({ prefer: `example=${/[?&]page=2\b/.test(path) ? 'secondOfTwo' : 'firstOfTwo'}` });
+    const pages = ['firstOfTwo', 'secondOfTwo'].map((name) => exampleOf(document, INVITATIONS, 'get', '200', name));
+    const invitations = await client().listInvitations('acme', { status: 'pending' });
+    expect(invitations).toEqual(pages.flatMap((page) => (page as any).invitations));
+    expect(mock.exchanges.map((exchange) => new URL(exchange.path, mock.url).searchParams.get('page'))).toEqual([
+      '1',
+      '2',
     ]);
   });
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   toSandbox = await startForwarder();
   prism = await startPrismProxy(toSandbox.url);
   recorder = await startForwarder(prism.url);
-}, 90_000);
+}, 120_000);
 afterAll(async () => {
   await recorder?.close();
   await prism?.stop();

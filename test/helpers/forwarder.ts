@@ -23,6 +23,8 @@ export interface Forwarder {
   target: string;
   /** Request headers added to (or replacing) the client's, e.g. `{ prefer: 'code=429' }`. */
   extraHeaders: Record<string, string>;
+  /** More headers chosen per request (by its path and query), after `extraHeaders`. */
+  headersFor?: ((path: string) => Record<string, string>) | undefined;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,8 @@ export async function startForwarder(target = ''): Promise<Forwarder> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', forwarder.target);
-      const headers = { ...req.headers, ...forwarder.extraHeaders, host: url.host };
+      const chosen = forwarder.headersFor?.(req.url ?? '/');
+      const headers = { ...req.headers, ...forwarder.extraHeaders, ...chosen, host: url.host };
       const upstream = httpRequest(url, { method: req.method, headers, agent: false }, (answer) => {
         const violations = answer.headers['sl-violations'];
         const exchange: Exchange = {

@@ -12,7 +12,7 @@ const PRISM_BIN = join(
   'dist/index.js',
 );
 // Prism reads the document and logs every route before it listens: slow on a loaded machine.
-const STARTUP_TIMEOUT_MS = 60_000;
+const STARTUP_TIMEOUT_MS = 90_000;
 const LISTENING = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
 const ANSI = /\x1b\[[0-9;]*m/g;
 
