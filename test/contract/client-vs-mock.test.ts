@@ -4,6 +4,7 @@
 // checks each of the client's requests against the document (its `sl-violations` header).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type RetryWait } from '../../src/api/client.js';
+import { companionFailure } from '../../src/api/companion.js';
 import { ApiError } from '../../src/api/errors.js';
 import { startForwarder, type Forwarder } from '../helpers/forwarder.js';
 import { exampleOf, lintProblems, loadDocument, type OpenApiDocument } from '../helpers/openapi.js';
@@ -211,6 +212,32 @@ describe('the assumed calls against the mock', () => {
   it.each(['project', 'platform'])('getOrg reads the %s organization object', async (example) => {
     prefer(`example=${example}`);
     expect(await client().getOrg('acme')).toEqual(exampleOf(document, '/api/v1/org/{org}', 'get', '200', example));
+  });
+
+  // A server may lack any assumed call: the document allows a 404 (no such route) or a 405 there.
+  it.each([
+    ['listOrgs', 404, () => client().listOrgs(), 'This server does not list organizations.', true],
+    ['listOrgs', 405, () => client().listOrgs(), 'This server does not list organizations.', true],
+    [
+      'listInvitations',
+      404,
+      () => client().listInvitations('acme'),
+      'acme: no such organization, or this server does not list invitations.',
+      false,
+    ],
+    ['listMembers', 405, () => client().listMembers('acme'), 'This server does not list members.', true],
+    [
+      'revokeInvitation',
+      405,
+      () => client().revokeInvitation('acme', 'inv_1'),
+      'This server does not revoke invitations.',
+      true,
+    ],
+  ] as const)('%s answered %i: "%s"', async (_name, status, call, sentence, unsupported) => {
+    prefer(`code=${status}`);
+    const error = await apiErrorOf(call());
+    expect(error).toMatchObject({ kind: 'http', status, attempts: 1 });
+    expect(companionFailure(error)).toEqual({ sentence, unsupported });
   });
 
   it('revokeInvitation: 204 is done; 404 and 409 are errors as sent, never retried', async () => {

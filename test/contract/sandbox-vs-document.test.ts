@@ -167,6 +167,19 @@ describe('the sandbox through the validating proxy', () => {
     expectNoViolations();
   });
 
+  it('offering only part A (--minimal), answers the assumed calls 404, as the document allows', async () => {
+    await useSandbox({ minimal: true });
+    const created = await client().createInvitation('acme', { email: 'minimal@acme.test', role: 'reader' });
+    expect(created.role).toBe('reader');
+    const errors = [
+      await apiErrorOf(client().listOrgs()),
+      await apiErrorOf(client().listInvitations('acme')),
+      await apiErrorOf(client().revokeInvitation('acme', 'inv_1')),
+    ];
+    expect(errors.map((error) => error.status)).toEqual([404, 404, 404]);
+    expectNoViolations();
+  });
+
   it('replays the original answer to a retry after 502 (same Idempotency-Key), as documented', async () => {
     await useSandbox({ faults: '502-after@POST#1' });
     const created = await client().createInvitation('acme', { email: 'retried@acme.test', role: 'reader' });
