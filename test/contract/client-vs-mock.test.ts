@@ -5,11 +5,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type RetryWait } from '../../src/api/client.js';
 import { companionFailure } from '../../src/api/companion.js';
-import { ApiError } from '../../src/api/errors.js';
+import { apiErrorOf } from '../helpers/api-error.js';
 import { startForwarder, type Forwarder } from '../helpers/forwarder.js';
 import { exampleOf, lintProblems, loadDocument, type OpenApiDocument } from '../helpers/openapi.js';
 import { startPrismMock, type PrismProcess } from '../helpers/prism.js';
-import { rejectionOf } from '../helpers/sandbox.js';
 
 const INVITATIONS = '/api/v1/org/{org}/invitations';
 const INVITE = { email: 'ada@acme.test', role: 'reader' } as const;
@@ -48,12 +47,6 @@ function client() {
 
 function prefer(value: string, headers: Record<string, string> = {}) {
   mock.extraHeaders = { prefer: value, ...headers };
-}
-
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('docs/openapi.yaml', () => {

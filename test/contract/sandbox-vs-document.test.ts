@@ -5,8 +5,9 @@
 // so one Prism serves every sandbox this file starts, and the recorder keeps Prism's verdicts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../../src/api/client.js';
-import { ApiError } from '../../src/api/errors.js';
+import type { ApiError } from '../../src/api/errors.js';
 import type { SandboxOptions } from '../../src/sandbox/server.js';
+import { apiErrorOf } from '../helpers/api-error.js';
 import { startForwarder, type Forwarder } from '../helpers/forwarder.js';
 import { startPrismProxy, type PrismProcess } from '../helpers/prism.js';
 import { clientFor, rejectionOf, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -57,12 +58,6 @@ function verdicts(): string[] {
 
 function expectNoViolations() {
   expect(verdicts().filter((verdict) => / (VIOLATES|PRISM) /.test(verdict))).toEqual([]);
-}
-
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('the sandbox through the validating proxy', () => {
