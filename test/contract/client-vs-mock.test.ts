@@ -127,6 +127,15 @@ describe('createInvitation against the mock', () => {
     expect(waits).toHaveLength(2);
   });
 
+  it.each([429, 502, 504])('%i once, then success: the retry carries the same Idempotency-Key', async (status) => {
+    let requests = 0;
+    mock.headersFor = () => ({ prefer: requests++ === 0 ? `code=${status}` : 'example=full' });
+    const invitation = await client().createInvitation('acme', INVITE);
+    expect(invitation).toEqual(exampleOf(document, INVITATIONS, 'post', '200', 'full'));
+    expect(mock.exchanges.map((exchange) => exchange.status)).toEqual([status, 200]);
+    expect(new Set(mock.exchanges.map((exchange) => exchange.requestHeaders['idempotency-key'])).size).toBe(1);
+  });
+
   it("429: reads the document's Retry-After (seconds) and reports what it asked for when capping it", async () => {
     prefer('code=429');
     const waits: RetryWait[] = [];
