@@ -1,9 +1,11 @@
-// The invitations API as the sandbox implements it (API.md parts A and B), on plain request data
-// so the rules read without HTTP plumbing around them.
-import { randomBytes } from 'node:crypto';
+// The invitations API as the sandbox implements it (API.md parts A and B and the invitee's
+// side), on plain request data so the rules read without HTTP plumbing around them.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { emailSchema } from '../api/schemas.js';
 import { INVITATION_STATUSES, type Role } from '../api/constants.js';
 import { errorResponse, notFound, validationError, type SandboxResponse } from './envelope.js';
-import { checkInvitationAllowed, parseInviteBody } from './invite-rules.js';
+import { checkInvitationAllowed, parseBody, parseInviteBody, respondRequestSchema } from './invite-rules.js';
+import { arraySource, listAnswer, newestFirst } from './pages.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
   effectiveStatus,
@@ -12,10 +14,22 @@ import {
   type SandboxOrg,
   type StoredInvitation,
 } from './seed.js';
-import type { SandboxStore } from './store.js';
+import type { IdempotencyRecord, SandboxStore } from './store.js';
 
 /** The sandbox's fixed demo tokens and the role each has in every organization. */
-export const SANDBOX_TOKENS: Record<string, Role> = { 'demo-owner': 'owner', 'demo-reader': 'reader' };
+export const SANDBOX_TOKENS: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ['demo-owner', 'owner'],
+  ['demo-reader', 'reader'],
+]);
+/** `demo-invitee:<address>` acts as that person: sees and answers their own invitations. */
+export const INVITEE_TOKEN_PREFIX = 'demo-invitee:';
+
+/**
+ * What the server offers: `full` is parts A and B as API.md describes them; `platform` exactly
+ * what the real platform documents (part A, org details, members, the invitee's side); `minimal`
+ * part A alone. Anything a mode does not offer is a 404 in the error envelope.
+ */
+export type SandboxMode = 'full' | 'platform' | 'minimal';
 
 export interface ApiRequest {
   method: string;
@@ -25,6 +39,7 @@ export interface ApiRequest {
   authorization: string | undefined;
   userAgent: string | undefined;
   idempotencyKey: string | undefined;
+  contentType: string | undefined;
   body: string;
 }
 
@@ -33,12 +48,52 @@ export interface ApiOptions {
   clock: () => number;
   rate?: number | undefined;
   minClientVersion?: string | undefined;
-  /** Only part A and GET /org/{org}: the listing and revoking endpoints answer 404. */
-  minimal?: boolean | undefined;
+  mode?: SandboxMode | undefined;
+  /** Serve every list in pages, the way the platform's SDK shows them. */
+  paginate?: boolean | undefined;
 }
 
-export function createSandboxApi({ store, clock, rate, minClientVersion, minimal }: ApiOptions) {
+interface Caller {
+  token: string;
+  /** The caller's own address: invitations to it are theirs to answer. */
+  address: string;
+  /** The demo tokens' role in every org; an invitee has the role they were made a member with. */
+  role: Role | undefined;
+}
+
+interface Route {
+  method: string;
+  /** Literal segments, and `:name` for a path parameter. */
+  path: string[];
+  modes: readonly SandboxMode[];
+  handle(params: string[], request: ApiRequest, caller: Caller): SandboxResponse;
+}
+
+const EVERY_MODE: readonly SandboxMode[] = ['full', 'platform', 'minimal'];
+const PLATFORM: readonly SandboxMode[] = ['full', 'platform'];
+const FULL: readonly SandboxMode[] = ['full'];
+const NO_ROUTE = 'Not found';
+
+export function createSandboxApi({
+  store,
+  clock,
+  rate,
+  minClientVersion,
+  mode = 'full',
+  paginate = false,
+}: ApiOptions) {
   const limiter = rate ? new RateLimiter(rate, clock) : undefined;
+
+  const routes: Route[] = [
+    { method: 'POST', path: ['org', ':org', 'invitations'], modes: EVERY_MODE, handle: invite },
+    { method: 'GET', path: ['org'], modes: FULL, handle: listOrgs },
+    { method: 'GET', path: ['org', ':org'], modes: PLATFORM, handle: orgDetails },
+    { method: 'GET', path: ['org', ':org', 'members'], modes: PLATFORM, handle: listMembers },
+    { method: 'GET', path: ['org', ':org', 'invitations'], modes: FULL, handle: listInvitations },
+    { method: 'DELETE', path: ['org', ':org', 'invitations', ':id'], modes: FULL, handle: revoke },
+    { method: 'GET', path: ['invitations', 'me'], modes: PLATFORM, handle: myInvitations },
+    { method: 'POST', path: ['invitations', ':id', 'respond'], modes: PLATFORM, handle: respond },
+  ];
 
   function handle(request: ApiRequest): SandboxResponse {
     const tooOld = minClientVersion && clientTooOld(request.userAgent, minClientVersion);
@@ -49,54 +104,93 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
         `${tooOld} is too old for this server: upgrade to invite-tui ${minClientVersion} or later`,
       );
     const token = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1];
-    const role = token === undefined ? undefined : SANDBOX_TOKENS[token];
-    if (!token || !role) return errorResponse(401, 'authentication_error', 'Authentication failed');
-    const wait = limiter?.take(token);
+    const caller = token === undefined ? undefined : callerFor(token);
+    if (!caller) return errorResponse(401, 'authentication_error', 'Authentication failed');
+    const wait = limiter?.take(caller.token);
     if (wait !== undefined) {
       return errorResponse(429, 'rate_limited', `Too many requests: at most ${rate} per second`, {
         headers: { 'retry-after': String(wait) },
       });
     }
-    return route(request, token, role);
+    return dispatch(request, caller);
   }
 
-  function route(request: ApiRequest, token: string, role: Role): SandboxResponse {
-    const [api, v1, resource, orgKey, collection, id, ...rest] = request.segments;
-    if (api !== 'api' || v1 !== 'v1' || resource !== 'org' || rest.length > 0) return notFound('No such endpoint');
-    const partB = orgKey === undefined || (collection === 'invitations' && request.method !== 'POST');
-    if (minimal && partB) return notFound('No such endpoint');
-    const allow = (methods: string[], handler: () => SandboxResponse) =>
-      methods.includes(request.method)
-        ? handler()
-        : errorResponse(
-            405,
-            'method_not_allowed',
-            `${request.method} is not allowed here; use ${methods.join(' or ')}`,
-          );
-    if (orgKey === undefined)
-      return allow(['GET'], () => ({
-        status: 200,
-        body: store.state.orgs.map((org) => ({ key: org.key, name: org.name, role })),
-      }));
-    const org = store.state.orgs.find((candidate) => candidate.key === orgKey);
-    if (!org) return notFound(`Organization "${orgKey}" not found`);
-    if (collection === undefined) return allow(['GET'], () => ({ status: 200, body: orgDetails(org, role) }));
-    if (collection !== 'invitations') return notFound('No such endpoint');
-    if (id === undefined) {
-      return allow(['GET', 'POST'], () =>
-        request.method === 'GET' ? listInvitations(org, request.query) : invite(org, request, token, role),
-      );
+  function dispatch(request: ApiRequest, caller: Caller): SandboxResponse {
+    const [api, v1, ...path] = request.segments;
+    if (api !== 'api' || v1 !== 'v1') return notFound(NO_ROUTE);
+    const offered = routes.filter((route) => route.modes.includes(mode) && matches(route.path, path));
+    const route = offered.find((candidate) => candidate.method === request.method);
+    if (route) {
+      const params = path.filter((_, i) => route.path[i]?.startsWith(':'));
+      return route.handle(params, request, caller);
     }
-    return allow(['DELETE'], () => revoke(org, id, role));
+    // A server that offers less knows nothing of the rest: a 404, like a missing org.
+    if (offered.length === 0 || mode !== 'full') return notFound(NO_ROUTE);
+    const methods = offered.map((candidate) => candidate.method);
+    return errorResponse(
+      405,
+      'method_not_allowed',
+      `${request.method} is not allowed here; use ${methods.join(' or ')}`,
+    );
   }
 
-  function orgDetails(org: SandboxOrg, role: Role) {
-    const { key, name, allow_external_invites, member_limit, members } = org;
-    return { key, name, role, allow_external_invites, member_limit, member_count: members.length };
+  function callerFor(token: string): Caller | undefined {
+    const role = SANDBOX_TOKENS.get(token);
+    if (role) return { token, address: `${token}@sandbox.test`, role };
+    if (!token.startsWith(INVITEE_TOKEN_PREFIX)) return undefined;
+    const address = token.slice(INVITEE_TOKEN_PREFIX.length);
+    return emailSchema.safeParse(address).success
+      ? { token, address: address.toLowerCase(), role: undefined }
+      : undefined;
   }
 
-  function listInvitations(org: SandboxOrg, query: URLSearchParams): SandboxResponse {
-    const status = query.get('status');
+  function roleIn(caller: Caller, org: SandboxOrg): Role | undefined {
+    return caller.role ?? store.member(org.key, caller.address)?.role;
+  }
+
+  /** The org and the caller's role in it, or the 404 / 403 that answers instead. */
+  function memberOf(orgKey: string | undefined, caller: Caller): { org: SandboxOrg; role: Role } | SandboxResponse {
+    const org = store.org(orgKey ?? '');
+    if (!org) return notFound(`Organization "${orgKey}" not found`);
+    const role = roleIn(caller, org);
+    if (!role) return errorResponse(403, 'forbidden', `You are not a member of ${org.key}`);
+    return { org, role };
+  }
+
+  function listOrgs(_params: string[], request: ApiRequest, caller: Caller): SandboxResponse {
+    const visible = store.state.orgs.flatMap((org) => {
+      const role = roleIn(caller, org);
+      return role ? [{ key: org.key, name: org.name, role }] : [];
+    });
+    return listAnswer(arraySource(visible), { paginate, field: 'organizations', query: request.query });
+  }
+
+  function orgDetails([orgKey]: string[], _request: ApiRequest, caller: Caller): SandboxResponse {
+    const found = memberOf(orgKey, caller);
+    if ('status' in found) return found;
+    const { org, role } = found;
+    const { id, key, name, description, allow_external_invites, member_limit, created_at } = org;
+    if (mode === 'platform') {
+      // The SDK's organization object: no caller role, no member count.
+      const max_members = member_limit;
+      const details = { id, key, name, description, is_active: true, allow_external_invites, max_members };
+      return { status: 200, body: { ...details, created_at, updated_at: created_at } };
+    }
+    const member_count = store.memberCount(key);
+    return { status: 200, body: { key, name, role, allow_external_invites, member_limit, member_count } };
+  }
+
+  function listMembers([orgKey]: string[], request: ApiRequest, caller: Caller): SandboxResponse {
+    const found = memberOf(orgKey, caller);
+    if ('status' in found) return found;
+    const members = store.membersOf(found.org.key);
+    return listAnswer(arraySource(members), { paginate, field: 'members', query: request.query });
+  }
+
+  function listInvitations([orgKey]: string[], request: ApiRequest, caller: Caller): SandboxResponse {
+    const found = memberOf(orgKey, caller);
+    if ('status' in found) return found;
+    const status = request.query.get('status');
     if (status !== null && !(INVITATION_STATUSES as readonly string[]).includes(status)) {
       return validationError([
         {
@@ -107,66 +201,84 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
       ]);
     }
     const now = clock();
-    const views = invitationsOf(org).map((invitation) => view(invitation, now));
-    return { status: 200, body: status === null ? views : views.filter((invitation) => invitation.status === status) };
+    const keep =
+      status === null ? undefined : (invitation: StoredInvitation) => effectiveStatus(invitation, now) === status;
+    const source = newestFirst(store.invitationsOf(found.org.key), (invitation) => view(invitation, now), keep);
+    return listAnswer(source, { paginate, field: 'items', query: request.query });
   }
 
-  function invite(org: SandboxOrg, request: ApiRequest, token: string, role: Role): SandboxResponse {
-    if (role !== 'owner')
-      return errorResponse(403, 'forbidden', `Only owners of ${org.key} may invite; your role is ${role}`);
-    const key = request.idempotencyKey && `${token}\n${request.idempotencyKey}`;
-    const now = clock();
-    store.forgetExpiredKeys(now);
-    const earlier = key ? store.state.idempotency[key] : undefined;
-    if (earlier) {
-      if (earlier.requestBody === request.body) return earlier.response;
-      return validationError(
-        [
-          {
-            loc: ['header', 'Idempotency-Key'],
-            msg: 'This key was already used with a different request body',
-            type: 'idempotency_key_reused',
-          },
-        ],
-        'Idempotency-Key reused with a different body',
-      );
+  function invite([orgKey]: string[], request: ApiRequest, caller: Caller): SandboxResponse {
+    const unsupported = refuseNonJson(request);
+    if (unsupported) return unsupported;
+    const org = store.org(orgKey ?? '');
+    if (!org) return notFound(`Organization "${orgKey}" not found`);
+    const role = roleIn(caller, org);
+    if (role !== 'owner') {
+      const yours = role ? `your role is ${role}` : 'you are not a member';
+      return errorResponse(403, 'forbidden', `Only owners of ${org.key} may invite; ${yours}`);
     }
-    const response = createInvitation(org, request.body, now);
-    // The invitation and the record of its key are saved together: a retry can never create a second one.
-    store.update((state) => {
-      if (key) state.idempotency[key] = { requestBody: request.body, response, at: now };
-    });
+    const key = request.idempotencyKey && `${caller.token}\n${request.idempotencyKey}`;
+    const now = clock();
+    if (key) {
+      const replay = replayIdempotent(key, request.body, now);
+      if (replay) return replay;
+    }
+    const { response, invitation } = createInvitation(org, request.body, now);
+    const remember = key ? { key, record: { requestBody: request.body, response, at: now } } : undefined;
+    // The invitation and the record of its key are one change: a retry can never create a second one.
+    if (invitation) store.commit({ op: 'invite', invitation, remember });
+    else if (remember) store.commit({ op: 'remember', ...remember });
     return response;
   }
 
-  function createInvitation(org: SandboxOrg, body: string, now: number): SandboxResponse {
+  /** The idempotency rule: a key seen within 24 hours answers as it did the first time. */
+  function replayIdempotent(key: string, body: string, now: number): SandboxResponse | undefined {
+    const earlier: IdempotencyRecord | undefined = store.idempotencyRecord(key, now);
+    if (!earlier) return undefined;
+    if (earlier.requestBody === body) return earlier.response;
+    return validationError(
+      [
+        {
+          loc: ['header', 'Idempotency-Key'],
+          msg: 'This key was already used with a different request body',
+          type: 'idempotency_key_reused',
+        },
+      ],
+      'Idempotency-Key reused with a different body',
+    );
+  }
+
+  function createInvitation(
+    org: SandboxOrg,
+    body: string,
+    now: number,
+  ): { response: SandboxResponse; invitation?: StoredInvitation } {
     const parsed = parseInviteBody(body);
-    if ('status' in parsed) return parsed;
-    const invitations = invitationsOf(org);
-    const refusal = checkInvitationAllowed(org, invitations, parsed.email, now);
-    if (refusal) return refusal;
+    if ('refusal' in parsed) return { response: parsed.refusal };
+    const refusal = checkInvitationAllowed(store, org, parsed.data.email, now);
+    if (refusal) return { response: refusal };
     const invitation: StoredInvitation = {
-      id: `inv_${now.toString(36)}${randomBytes(5).toString('hex')}`,
+      id: newInvitationId(now),
       org: org.key,
-      email: parsed.email,
-      role: parsed.role,
+      email: parsed.data.email,
+      role: parsed.data.role,
       status: 'pending',
-      send_email: parsed.send_email ?? true,
+      send_email: parsed.data.send_email ?? true,
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + INVITATION_LIFETIME_MS).toISOString(),
       invited_by: SANDBOX_INVITER,
     };
-    invitations.unshift(invitation);
-    return { status: 200, body: view(invitation, now) };
+    return { response: { status: 200, body: view(invitation, now) }, invitation };
   }
 
-  function revoke(org: SandboxOrg, id: string, role: Role): SandboxResponse {
+  function revoke([orgKey, id]: string[], _request: ApiRequest, caller: Caller): SandboxResponse {
+    const found = memberOf(orgKey, caller);
+    if ('status' in found) return found;
+    const { org, role } = found;
     if (role !== 'owner')
       return errorResponse(403, 'forbidden', `Only owners of ${org.key} may revoke invitations; your role is ${role}`);
-    const invitations = invitationsOf(org);
-    const index = invitations.findIndex((invitation) => invitation.id === id);
-    const invitation = invitations[index];
-    if (!invitation) return notFound(`No invitation "${id}" in ${org.key}`);
+    const invitation = store.invitation(id ?? '');
+    if (!invitation || invitation.org !== org.key) return notFound(`No invitation "${id}" in ${org.key}`);
     const status = effectiveStatus(invitation, clock());
     if (status !== 'pending')
       return errorResponse(
@@ -174,15 +286,60 @@ export function createSandboxApi({ store, clock, rate, minClientVersion, minimal
         'not_pending',
         `Invitation ${id} is ${status}, not pending: it can no longer be revoked`,
       );
-    store.update(() => invitations.splice(index, 1));
+    store.commit({ op: 'revoke', id: invitation.id });
     return { status: 204 };
   }
 
-  function invitationsOf(org: SandboxOrg): StoredInvitation[] {
-    return (store.state.invitations[org.key] ??= []);
+  /** The invitee's side: their pending invitations, to any org, as a bare array. */
+  function myInvitations(_params: string[], _request: ApiRequest, caller: Caller): SandboxResponse {
+    const now = clock();
+    const mine = store.state.orgs.flatMap((org) => store.pendingFor(org.key, caller.address, now));
+    return { status: 200, body: mine.map((invitation) => view(invitation, now)) };
+  }
+
+  function respond([id]: string[], request: ApiRequest, caller: Caller): SandboxResponse {
+    const unsupported = refuseNonJson(request);
+    if (unsupported) return unsupported;
+    const invitation = store.invitation(id ?? '');
+    // Someone else's invitation is as unknown to the caller as one that does not exist.
+    if (!invitation || invitation.email.toLowerCase() !== caller.address)
+      return notFound(`No invitation "${id}" for ${caller.address}`);
+    const parsed = parseBody(request.body, respondRequestSchema);
+    if ('refusal' in parsed) return parsed.refusal;
+    const now = clock();
+    const status = effectiveStatus(invitation, now);
+    if (status !== 'pending')
+      return errorResponse(
+        409,
+        'not_pending',
+        `Invitation ${invitation.id} is ${status}: it can no longer be answered`,
+      );
+    const accept = parsed.data.accept;
+    const member = accept ? { email: invitation.email, role: invitation.role, user_id: randomUUID() } : undefined;
+    store.commit({ op: 'respond', id: invitation.id, status: accept ? 'accepted' : 'rejected', member });
+    return { status: 200, body: view(invitation, now) };
   }
 
   return { handle };
+}
+
+function matches(pattern: string[], path: string[]): boolean {
+  return pattern.length === path.length && pattern.every((part, i) => part.startsWith(':') || part === path[i]);
+}
+
+/** 415 for a body that does not say it is JSON. */
+function refuseNonJson(request: ApiRequest): SandboxResponse | undefined {
+  const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType === 'application/json' || mediaType?.endsWith('+json')) return undefined;
+  return errorResponse(
+    415,
+    'unsupported_media_type',
+    `Send the body as application/json (got ${mediaType ? mediaType : 'no Content-Type'})`,
+  );
+}
+
+function newInvitationId(now: number): string {
+  return `inv_${now.toString(36)}${randomBytes(5).toString('hex')}`;
 }
 
 function view(invitation: StoredInvitation, now: number) {

@@ -8,7 +8,8 @@ export const SANDBOX_HELP = `Usage: invite-tui sandbox [options]
 
 Runs a local server that implements the invitations API with demo data.
 The first line on stdout is its base URL; the request log goes to stderr.
-Tokens: demo-owner (owner of every org), demo-reader (reader everywhere).
+Tokens: demo-owner (owner of every org), demo-reader (reader everywhere),
+demo-invitee:ADDRESS (that person: GET /api/v1/invitations/me, POST .../{id}/respond).
 
 Options:
   --host HOST                 address to listen on (default 127.0.0.1)
@@ -21,7 +22,10 @@ Options:
   --latency MS                delay every answer by MS
   --faults SPEC               inject faults (see below)
   --min-client-version V      answer 426 to invite-tui clients older than V
-  --minimal                   offer only the invite endpoint and org details (no listing, no revoke)
+  --minimal                   offer only the invite endpoint (part A); everything else is a 404
+  --platform                  offer only what the platform documents: part A, org details,
+                              members and the invitee's side (no org list, invitation list, revoke)
+  --paginate                  serve every list in pages: {items|<resource>, total, page, limit, ...}
   --quiet                     no request log
 
 Fault SPEC: comma-separated KIND[=ARG][@METHOD][TRIGGER], TRIGGER one of
@@ -47,6 +51,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       faults: { type: 'string' },
       'min-client-version': { type: 'string' },
       minimal: { type: 'boolean', default: false },
+      platform: { type: 'boolean', default: false },
+      paginate: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -57,6 +63,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     process.stdout.write(SANDBOX_HELP);
     return 0;
   }
+  if (values.minimal && values.platform)
+    throw new UsageError('--minimal and --platform are two different servers: choose one');
   const sandbox = await startSandbox({
     host: values.host,
     port: wholeNumber('--port', values.port),
@@ -70,6 +78,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
     faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
     minClientVersion: values['min-client-version'],
     minimal: values.minimal,
+    platform: values.platform,
+    paginate: values.paginate,
     log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${sandbox.url}\n`);

@@ -2,13 +2,23 @@
 // invitations, so demos, tests and benchmarks meet the same world every time.
 import type { Role } from '../api/schemas.js';
 
+/** An organization as the SDK describes it, plus the sandbox's own `domain` and `member_limit`. */
 export interface SandboxOrg {
+  id: string;
   key: string;
   name: string;
+  description: string;
   domain: string;
   allow_external_invites: boolean;
   member_limit: number;
-  members: string[];
+  created_at: string;
+}
+
+/** A member as the platform's `GET /org/{org}/members` is assumed to list them. */
+export interface SandboxMember {
+  email: string;
+  role: Role;
+  user_id: string;
 }
 
 export interface StoredInvitation {
@@ -26,8 +36,10 @@ export interface StoredInvitation {
 
 export interface SandboxData {
   orgs: SandboxOrg[];
-  /** Per org key, newest first. */
-  invitations: Record<string, StoredInvitation[]>;
+  /** Per org key. */
+  members: Record<string, SandboxMember[]>;
+  /** Every org's invitations, oldest first. */
+  invitations: StoredInvitation[];
 }
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -80,7 +92,7 @@ const LAST_NAMES = [
 ];
 const EXTERNAL_DOMAINS = ['example.com', 'mail.example.org', 'contractor.example.net'];
 
-interface OrgTemplate extends Omit<SandboxOrg, 'members' | 'member_limit'> {
+interface OrgTemplate extends Pick<SandboxOrg, 'key' | 'name' | 'description' | 'domain' | 'allow_external_invites'> {
   memberCount: number;
   invitationCount: number;
   /** A fixed limit, or one computed to leave this many seats free after seeding. */
@@ -91,6 +103,7 @@ const ORG_TEMPLATES: OrgTemplate[] = [
   {
     key: 'acme',
     name: 'Acme Corp',
+    description: 'Makers of everything',
     domain: 'acme.test',
     allow_external_invites: true,
     memberCount: 42,
@@ -101,6 +114,7 @@ const ORG_TEMPLATES: OrgTemplate[] = [
   {
     key: 'globex',
     name: 'Globex Corporation',
+    description: 'External invites are off here',
     domain: 'globex.test',
     allow_external_invites: false,
     memberCount: 18,
@@ -111,6 +125,7 @@ const ORG_TEMPLATES: OrgTemplate[] = [
   {
     key: 'initech',
     name: 'Initech',
+    description: 'One seat below its member limit',
     domain: 'initech.test',
     allow_external_invites: true,
     memberCount: 21,
@@ -131,6 +146,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A version-4-shaped UUID from the seeded generator, so ids repeat with the seed. */
+export function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
 export interface SeedOptions {
   seed: number;
   now: number;
@@ -145,11 +167,18 @@ export const SANDBOX_INVITER = 'demo-owner@sandbox.test';
 export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): SandboxData {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const data: SandboxData = { orgs: [], invitations: {} };
+  // Member roles and ids come from a second stream, so the invitations stay what they always were.
+  const extra = seededRandom(seed ^ 0x5eed);
+  const data: SandboxData = { orgs: [], members: {}, invitations: [] };
 
   ORG_TEMPLATES.forEach((template, index) => {
     const { invitationCount, memberCount, limit, ...org } = template;
-    const members = Array.from({ length: memberCount }, (_, i) => personAddress(i, org.domain));
+    const members = Array.from({ length: memberCount }, (_, i) => ({
+      email: personAddress(i, org.domain),
+      // The first member owns the org; the rest are spread over every role.
+      role: i === 0 ? ('owner' as const) : (ROLES[Math.floor(extra() * ROLES.length)] ?? 'reader'),
+      user_id: seededUuid(extra),
+    }));
     const count = index === 0 && invitations !== undefined ? invitations : invitationCount;
     const list: StoredInvitation[] = [];
     for (let i = 0; i < count; i++) {
@@ -173,11 +202,14 @@ export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): 
         invited_by: SANDBOX_INVITER,
       });
     }
-    data.invitations[org.key] = list; // generated newest first
+    // Generated newest first; stored oldest first.
+    for (let i = list.length - 1; i >= 0; i--) data.invitations.push(list[i] as StoredInvitation);
+    data.members[org.key] = members;
     const member_limit =
       memberLimit ??
       ('members' in limit ? limit.members : members.length + countSeatsTaken(list, now) + limit.seatsLeft);
-    data.orgs.push({ ...org, member_limit, members });
+    const created_at = new Date(now - 400 * DAY_MS).toISOString();
+    data.orgs.push({ id: seededUuid(extra), ...org, member_limit, created_at });
   });
   return data;
 }

@@ -31,8 +31,12 @@ export interface SandboxOptions {
   latencyMs?: number | undefined;
   faults?: string | FaultRule[] | undefined;
   minClientVersion?: string | undefined;
-  /** Offer only part A and org details, like a server without the browsing endpoints. */
+  /** Offer only part A, like a server with nothing but the documented invite endpoint. */
   minimal?: boolean | undefined;
+  /** Offer exactly what the platform documents: part A, org details, members, the invitee's side. */
+  platform?: boolean | undefined;
+  /** Serve every list in pages, the way the platform's SDK shows them. */
+  paginate?: boolean | undefined;
   /** Request log lines (the token is never in them); silent when absent. */
   log?: ((line: string) => void) | undefined;
   clock?: () => number;
@@ -64,7 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     rate: options.rate,
     minClientVersion: options.minClientVersion,
-    minimal: options.minimal,
+    mode: options.minimal ? 'minimal' : options.platform ? 'platform' : 'full',
+    paginate: options.paginate,
   });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);
@@ -214,6 +219,7 @@ function toApiRequest(req: IncomingMessage, body: string): ApiRequest {
     authorization: header('authorization'),
     userAgent: header('user-agent'),
     idempotencyKey: header('idempotency-key'),
+    contentType: header('content-type'),
     body,
   };
 }

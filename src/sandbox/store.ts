@@ -1,9 +1,18 @@
-// The sandbox's state, and its persistence: with a data file, every change is written to a temp
-// file, flushed and renamed over the old one before the server answers, so a kill -9 can lose
-// nothing that was acknowledged.
+// The sandbox's state, with an index for every rule, so no request walks all invitations: a
+// member by org and address, pending invitations by org and address, seats taken per org,
+// invitations by id, idempotency keys by caller and key. Every change goes through `commit`,
+// one change object at a time, which is also what persistence writes.
 import { readTextIfExists, writeFileAtomically } from '../files.js';
 import type { SandboxResponse } from './envelope.js';
-import { seedData, type SandboxData, type SeedOptions } from './seed.js';
+import {
+  effectiveStatus,
+  seedData,
+  type SandboxData,
+  type SandboxMember,
+  type SandboxOrg,
+  type SeedOptions,
+  type StoredInvitation,
+} from './seed.js';
 
 export interface IdempotencyRecord {
   /** The request body the key was first used with; a different body is refused. */
@@ -12,48 +21,224 @@ export interface IdempotencyRecord {
   at: number;
 }
 
-export interface SandboxState extends SandboxData {
-  /** Keyed by `${token}\n${key}`: keys belong to the caller who sent them. */
-  idempotency: Record<string, IdempotencyRecord>;
+export interface RememberedKey {
+  key: string;
+  record: IdempotencyRecord;
 }
 
+/** One change to the state: what `commit` applies and persistence records. */
+export type Change =
+  | { op: 'invite'; invitation: StoredInvitation; remember?: RememberedKey | undefined }
+  | ({ op: 'remember' } & RememberedKey)
+  | { op: 'respond'; id: string; status: 'accepted' | 'rejected'; member?: SandboxMember | undefined }
+  | { op: 'revoke'; id: string };
+
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+
+interface Snapshot extends SandboxData {
+  version: number;
+  idempotency: [string, IdempotencyRecord][];
+}
 
 export class SandboxStore {
-  readonly state: SandboxState;
+  /** The organizations, in the order they are listed; tests may remove one to simulate a deletion. */
+  readonly state: { orgs: SandboxOrg[] };
   private readonly dataFile: string | undefined;
+  private readonly members = new Map<string, Map<string, SandboxMember>>();
+  /** Per org, oldest first: appending is O(1) and a page of the newest is a slice from the end. */
+  private readonly invitationsByOrg = new Map<string, StoredInvitation[]>();
+  private readonly invitationsById = new Map<string, StoredInvitation>();
+  /**
+   * Stored-pending invitations by id, in expiry order (every new one expires a fixed time after
+   * its creation and the clock moves forward), so expired ones are swept from the front.
+   */
+  private readonly pending = new Map<string, StoredInvitation>();
+  private readonly pendingByAddress = new Map<string, StoredInvitation[]>();
+  private readonly seatsTakenByOrg = new Map<string, number>();
+  /** Keyed by `${token}\n${key}` (keys belong to the caller who sent them), oldest first. */
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
 
   constructor(options: SeedOptions & { dataFile?: string | undefined }) {
     this.dataFile = options.dataFile;
-    this.state = (this.dataFile && loadState(this.dataFile)) || { ...seedData(options), idempotency: {} };
+    const snapshot = (this.dataFile && loadSnapshot(this.dataFile)) || {
+      ...seedData(options),
+      version: FORMAT_VERSION,
+      idempotency: [],
+    };
+    this.state = { orgs: snapshot.orgs };
+    for (const org of snapshot.orgs) {
+      this.invitationsByOrg.set(org.key, []);
+      this.members.set(org.key, new Map());
+      for (const member of snapshot.members[org.key] ?? []) this.addMember(org.key, member);
+    }
+    const pendingByExpiry = snapshot.invitations
+      .filter((invitation) => invitation.status === 'pending')
+      .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
+    for (const invitation of pendingByExpiry) this.indexPending(invitation);
+    for (const invitation of snapshot.invitations) this.addInvitation(invitation);
+    for (const [key, record] of snapshot.idempotency) this.idempotency.set(key, record);
     this.save();
   }
 
-  /** Runs a change and persists it before returning. */
-  update<T>(change: (state: SandboxState) => T): T {
-    const result = change(this.state);
-    this.save();
-    return result;
+  org(key: string): SandboxOrg | undefined {
+    return this.state.orgs.find((org) => org.key === key);
   }
 
-  forgetExpiredKeys(now: number): void {
-    for (const [key, record] of Object.entries(this.state.idempotency)) {
-      if (now - record.at > IDEMPOTENCY_TTL_MS) delete this.state.idempotency[key];
+  member(orgKey: string, address: string): SandboxMember | undefined {
+    return this.members.get(orgKey)?.get(address.toLowerCase());
+  }
+
+  membersOf(orgKey: string): SandboxMember[] {
+    return [...(this.members.get(orgKey)?.values() ?? [])];
+  }
+
+  memberCount(orgKey: string): number {
+    return this.members.get(orgKey)?.size ?? 0;
+  }
+
+  /** The org's invitations, oldest first. Read-only: change them through `commit`. */
+  invitationsOf(orgKey: string): readonly StoredInvitation[] {
+    return this.invitationsByOrg.get(orgKey) ?? [];
+  }
+
+  invitation(id: string): StoredInvitation | undefined {
+    return this.invitationsById.get(id);
+  }
+
+  /** The address's invitations to the org that are pending and unexpired at `now`. */
+  pendingFor(orgKey: string, address: string, now: number): readonly StoredInvitation[] {
+    this.sweepExpired(now);
+    return this.pendingByAddress.get(pendingKey(orgKey, address)) ?? [];
+  }
+
+  /** Pending, unexpired invitations: each holds a seat against the member limit. */
+  seatsTaken(orgKey: string, now: number): number {
+    this.sweepExpired(now);
+    return this.seatsTakenByOrg.get(orgKey) ?? 0;
+  }
+
+  /** The record of an idempotency key still within its 24 hours, if any. */
+  idempotencyRecord(key: string, now: number): IdempotencyRecord | undefined {
+    for (const [oldKey, record] of this.idempotency) {
+      if (now - record.at <= IDEMPOTENCY_TTL_MS) break;
+      this.idempotency.delete(oldKey);
+    }
+    const record = this.idempotency.get(key);
+    return record && now - record.at <= IDEMPOTENCY_TTL_MS ? record : undefined;
+  }
+
+  /** Applies a change and persists it before returning. */
+  commit(change: Change): void {
+    this.apply(change);
+    this.save();
+  }
+
+  private apply(change: Change): void {
+    switch (change.op) {
+      case 'invite':
+        this.indexPending(change.invitation);
+        this.addInvitation(change.invitation);
+        if (change.remember) this.remember(change.remember);
+        return;
+      case 'remember':
+        this.remember(change);
+        return;
+      case 'respond': {
+        const invitation = this.invitationsById.get(change.id);
+        if (!invitation) return;
+        this.unindexPending(invitation);
+        invitation.status = change.status;
+        if (change.member && !this.member(invitation.org, change.member.email))
+          this.addMember(invitation.org, change.member);
+        return;
+      }
+      case 'revoke': {
+        const invitation = this.invitationsById.get(change.id);
+        if (!invitation) return;
+        this.unindexPending(invitation);
+        this.invitationsById.delete(change.id);
+        const list = this.invitationsByOrg.get(invitation.org);
+        // Revoking is rare and done by a person: the one O(n) step in the store.
+        list?.splice(list.lastIndexOf(invitation), 1);
+        return;
+      }
     }
   }
 
+  private remember({ key, record }: RememberedKey): void {
+    this.idempotency.delete(key); // re-inserted at the end: the map stays in time order
+    this.idempotency.set(key, record);
+  }
+
+  private addMember(orgKey: string, member: SandboxMember): void {
+    let members = this.members.get(orgKey);
+    if (!members) this.members.set(orgKey, (members = new Map()));
+    members.set(member.email.toLowerCase(), member);
+  }
+
+  private addInvitation(invitation: StoredInvitation): void {
+    let list = this.invitationsByOrg.get(invitation.org);
+    if (!list) this.invitationsByOrg.set(invitation.org, (list = []));
+    list.push(invitation);
+    this.invitationsById.set(invitation.id, invitation);
+  }
+
+  private indexPending(invitation: StoredInvitation): void {
+    if (invitation.status !== 'pending' || this.pending.has(invitation.id)) return;
+    this.pending.set(invitation.id, invitation);
+    const key = pendingKey(invitation.org, invitation.email);
+    const sameAddress = this.pendingByAddress.get(key);
+    if (sameAddress) sameAddress.push(invitation);
+    else this.pendingByAddress.set(key, [invitation]);
+    this.seatsTakenByOrg.set(invitation.org, (this.seatsTakenByOrg.get(invitation.org) ?? 0) + 1);
+  }
+
+  private unindexPending(invitation: StoredInvitation): void {
+    if (!this.pending.delete(invitation.id)) return;
+    const key = pendingKey(invitation.org, invitation.email);
+    const rest = (this.pendingByAddress.get(key) ?? []).filter((other) => other !== invitation);
+    if (rest.length > 0) this.pendingByAddress.set(key, rest);
+    else this.pendingByAddress.delete(key);
+    this.seatsTakenByOrg.set(invitation.org, (this.seatsTakenByOrg.get(invitation.org) ?? 1) - 1);
+  }
+
+  private sweepExpired(now: number): void {
+    for (const invitation of this.pending.values()) {
+      if (effectiveStatus(invitation, now) === 'pending') break;
+      this.unindexPending(invitation);
+    }
+  }
+
+  private snapshot(): Snapshot {
+    const members: Record<string, SandboxMember[]> = {};
+    for (const [orgKey, byAddress] of this.members) members[orgKey] = [...byAddress.values()];
+    const invitations: StoredInvitation[] = [];
+    for (const list of this.invitationsByOrg.values()) for (const invitation of list) invitations.push(invitation);
+    return {
+      version: FORMAT_VERSION,
+      orgs: this.state.orgs,
+      members,
+      invitations,
+      idempotency: [...this.idempotency],
+    };
+  }
+
   private save(): void {
-    if (this.dataFile) writeFileAtomically(this.dataFile, JSON.stringify({ version: FORMAT_VERSION, ...this.state }));
+    if (this.dataFile) writeFileAtomically(this.dataFile, JSON.stringify(this.snapshot()));
   }
 }
 
-function loadState(file: string): SandboxState | undefined {
+function pendingKey(orgKey: string, address: string): string {
+  return `${orgKey}\n${address.toLowerCase()}`;
+}
+
+function loadSnapshot(file: string): Snapshot | undefined {
   const text = readTextIfExists(file);
   if (text === undefined) return undefined;
-  const parsed = JSON.parse(text) as Partial<SandboxState> & { version?: number };
-  if (parsed.version !== FORMAT_VERSION || !parsed.orgs || !parsed.invitations) {
+  const parsed = JSON.parse(text) as Partial<Snapshot>;
+  if (parsed.version !== FORMAT_VERSION || !parsed.orgs || !parsed.members || !parsed.invitations) {
     throw new Error(`${file} is not a sandbox data file (format ${FORMAT_VERSION})`);
   }
-  return { orgs: parsed.orgs, invitations: parsed.invitations, idempotency: parsed.idempotency ?? {} };
+  return { ...parsed, idempotency: parsed.idempotency ?? [] } as Snapshot;
 }

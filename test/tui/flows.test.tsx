@@ -134,7 +134,7 @@ describe('TUI flows', () => {
   });
 
   it('a server without the listing endpoints: a typed org key, and Browse says so plainly', async () => {
-    sandbox = await startTestSandbox({ minimal: true });
+    sandbox = await startTestSandbox({ platform: true });
     const app = renderApp({ url: sandbox.url });
     expect(normalizeFrame(await app.waitFor('Type the organization key'))).toMatchInlineSnapshot(`
       "invite-tui · demo sandbox
