@@ -52,7 +52,7 @@ export function parseFaultSpec(spec: string): FaultRule[] {
     .map((part) => {
       const match = RULE.exec(part);
       const kind = match?.[1];
-      if (!match || !kind || !(kind in FAULT_KINDS)) {
+      if (!match || !kind || !Object.hasOwn(FAULT_KINDS, kind)) {
         throw new Error(`Unknown fault "${part}". Faults: ${Object.keys(FAULT_KINDS).join(', ')}`);
       }
       const [, , arg, method, probability, nth, every] = match;

@@ -70,7 +70,8 @@ export class SandboxStore {
     for (const org of snapshot.orgs) {
       this.invitationsByOrg.set(org.key, []);
       this.members.set(org.key, new Map());
-      for (const member of snapshot.members[org.key] ?? []) this.addMember(org.key, member);
+      const members = Object.hasOwn(snapshot.members, org.key) ? snapshot.members[org.key] : undefined;
+      for (const member of members ?? []) this.addMember(org.key, member);
     }
     const pendingByExpiry = snapshot.invitations
       .filter((invitation) => invitation.status === 'pending')
@@ -211,8 +212,9 @@ export class SandboxStore {
   }
 
   private snapshot(): Snapshot {
-    const members: Record<string, SandboxMember[]> = {};
-    for (const [orgKey, byAddress] of this.members) members[orgKey] = [...byAddress.values()];
+    const members = Object.fromEntries(
+      [...this.members].map(([orgKey, byAddress]) => [orgKey, [...byAddress.values()]]),
+    );
     const invitations: StoredInvitation[] = [];
     for (const list of this.invitationsByOrg.values()) for (const invitation of list) invitations.push(invitation);
     return {
