@@ -8,12 +8,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ENTRY_POINTS, bundle } from '../scripts/build.mjs';
+import { getLatency, postLoad } from './load.mjs';
 import { startInPty } from './pty.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
-// --only=startup|scroll|bulk runs one group, for profiling loops; a full run measures all three.
+// --only=startup|scroll|bulk|sandbox runs one group, for profiling loops; a full run measures all.
 // --no-build measures dist/ as it is.
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (group) => !only || only === group;
@@ -23,6 +24,11 @@ const SCROLL_MOVES = quick ? 20 : 120;
 const BULK_ROWS = quick ? 100 : 1_000;
 const SERIAL_ROWS = quick ? 20 : 1_000;
 const BULK_CONCURRENCY = 8;
+const SANDBOX_INVITATIONS = quick ? 10_000 : 100_000;
+const SANDBOX_POSTS = quick ? 1_000 : 20_000;
+const SANDBOX_SECONDS = quick ? 3 : 10;
+const SANDBOX_IN_FLIGHT = 16;
+const SANDBOX_SERIAL_POSTS = quick ? 100 : 1_000;
 const log = (line) => process.stderr.write(`${line}\n`);
 const work = mkdtempSync(join(tmpdir(), 'invite-tui-bench-'));
 const cli = join(process.cwd(), 'dist', 'cli.js');
@@ -81,7 +87,72 @@ async function startSandboxProcess(extra) {
     });
     child.once('close', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+}
+
+/** CPU seconds (user + system) a process has used so far; Linux only. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sandbox at scale: POSTs per second with SANDBOX_IN_FLIGHT in flight (the load script shares
+ * the cores), the sandbox's own CPU time per POST (what neighbours cannot inflate much), a page
+ * of a long list, and with --data the median of serial POSTs (each fsynced before its answer).
+ */
+async function sandboxFigures() {
+  const limit = ['--member-limit', '100000000', '--invitations', String(SANDBOX_INVITATIONS)];
+  const memory = await startSandboxProcess([...limit, '--paginate']);
+  let inMemory;
+  try {
+    await postLoad({ url: memory.url, requests: 500, seconds: 5, concurrency: SANDBOX_IN_FLIGHT, prefix: 'warm' });
+    const cpuBefore = cpuSeconds(memory.pid);
+    inMemory = await postLoad({
+      url: memory.url,
+      requests: SANDBOX_POSTS,
+      seconds: SANDBOX_SECONDS,
+      concurrency: SANDBOX_IN_FLIGHT,
+    });
+    const cpuAfter = cpuSeconds(memory.pid);
+    inMemory.cpu_us = cpuBefore === undefined ? null : ((cpuAfter - cpuBefore) / inMemory.requests) * 1e6;
+    const middlePage = Math.ceil(SANDBOX_INVITATIONS / 200);
+    inMemory.page_ms = await getLatency({
+      url: memory.url,
+      path: `/api/v1/org/acme/invitations?page=${middlePage}&limit=100`,
+      count: quick ? 10 : 50,
+    });
+  } finally {
+    memory.stop();
+  }
+  const durable = await startSandboxProcess([...limit, '--data', join(work, 'sandbox.jsonl')]);
+  let serial, grouped;
+  try {
+    serial = await postLoad({ url: durable.url, requests: SANDBOX_SERIAL_POSTS, seconds: 30, concurrency: 1 });
+    grouped = await postLoad({
+      url: durable.url,
+      requests: SANDBOX_POSTS,
+      seconds: SANDBOX_SECONDS,
+      concurrency: SANDBOX_IN_FLIGHT,
+      prefix: 'grouped',
+    });
+  } finally {
+    durable.stop();
+  }
+  const failed = [inMemory, serial, grouped].reduce((sum, run) => sum + run.requests - (run.statuses[200] ?? 0), 0);
+  return {
+    sandbox_post_per_s: round(inMemory.per_s, 0),
+    sandbox_post_median_ms: round(inMemory.median_ms, 2),
+    sandbox_post_cpu_us: inMemory.cpu_us === null ? null : round(inMemory.cpu_us, 0),
+    sandbox_page_ms: round(inMemory.page_ms, 2),
+    sandbox_data_serial_median_ms: round(serial.median_ms, 2),
+    sandbox_data_post_per_s: round(grouped.per_s, 0),
+    sandbox_post_failures: failed,
+  };
 }
 
 async function startupFigures() {
@@ -210,6 +281,11 @@ if (runs('bulk'))
   );
 const bulk = runs('bulk') ? await bulkRun(BULK_ROWS, BULK_CONCURRENCY) : skipped;
 const serial = runs('bulk') ? await bulkRun(SERIAL_ROWS, 1) : skipped;
+if (runs('sandbox'))
+  log(
+    `sandbox: ${SANDBOX_INVITATIONS} invitations, ${SANDBOX_POSTS} POSTs (≤ ${SANDBOX_SECONDS} s) at ${SANDBOX_IN_FLIGHT} in flight, then ${SANDBOX_SERIAL_POSTS} serial with --data…`,
+  );
+const sandbox = runs('sandbox') ? await sandboxFigures() : {};
 
 const result = {
   machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.versions.node}`,
@@ -220,6 +296,7 @@ const result = {
   bulk_1000_duplicates: bulk.duplicates,
   bulk_1000_missing: bulk.missing,
   bulk_1000_serial_s: serial.seconds,
+  ...sandbox,
   ratios: {
     version_over_floor: round(startup.version_ms / startup.floor_ms, 2),
     ttff_over_ink_hello: round(startup.ttff_ms / startup.ink_hello_ms, 2),
@@ -239,6 +316,12 @@ else {
     bulk_1000_s: 'target ≤ 11 s',
     bulk_1000_duplicates: 'target 0',
     bulk_1000_missing: 'target 0',
+    sandbox_post_per_s: `${SANDBOX_INVITATIONS} invitations, ${SANDBOX_IN_FLIGHT} in flight (target ≥ 1500/s at 100,000)`,
+    sandbox_post_cpu_us: 'sandbox CPU time per POST',
+    sandbox_page_ms: 'one page of 100 from the middle',
+    sandbox_data_serial_median_ms: `--data, one at a time (target ≤ 5 ms at 100,000)`,
+    sandbox_data_post_per_s: `--data, ${SANDBOX_IN_FLIGHT} in flight (group commit)`,
+    sandbox_post_failures: 'target 0',
   };
   console.log(`| figure | value | against target |\n|---|---|---|`);
   for (const [name, value] of Object.entries(result))

@@ -18,7 +18,7 @@ export interface SandboxOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Keep state in this file across restarts. */
+  /** Keep state in this file across restarts (an append-only log, compacted now and then). */
   dataFile?: string | undefined;
   seed?: number;
   /** Seed exactly this many invitations into the first organization. */
@@ -89,6 +89,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       (body === undefined
         ? errorResponse(400, 'invalid_request', 'The request body is larger than 1 MiB')
         : api.handle(toApiRequest(req, body)));
+    // With --data, nothing is answered before every change it could reflect is on disk.
+    const durable = store.durable();
+    if (durable) await durable;
     if (!early) {
       if (faults.has('drop-after')) return void req.socket.destroy();
       if (faults.has('502-after')) answer = htmlAnswer(502);
@@ -144,12 +147,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${host}:${port}`,
     port,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const timer of timers) clearInterval(timer);
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await store.close();
+    },
   };
 }
 
@@ -225,12 +230,16 @@ function toApiRequest(req: IncomingMessage, body: string): ApiRequest {
 }
 
 /** The request body as text, or undefined when it is over the limit. */
-async function readRequestBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+function readRequestBody(req: IncomingMessage): Promise<string | undefined> {
+  // Events rather than an async iterator: cheaper per request, which counts at thousands a second.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    });
+    req.once('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
 }

@@ -1,8 +1,8 @@
 // The sandbox's state, with an index for every rule, so no request walks all invitations: a
 // member by org and address, pending invitations by org and address, seats taken per org,
 // invitations by id, idempotency keys by caller and key. Every change goes through `commit`,
-// one change object at a time, which is also what persistence writes.
-import { readTextIfExists, writeFileAtomically } from '../files.js';
+// one change object at a time, which is also the line `--data` appends to its log.
+import { DataLog } from './data-log.js';
 import type { SandboxResponse } from './envelope.js';
 import {
   effectiveStatus,
@@ -44,7 +44,7 @@ interface Snapshot extends SandboxData {
 export class SandboxStore {
   /** The organizations, in the order they are listed; tests may remove one to simulate a deletion. */
   readonly state: { orgs: SandboxOrg[] };
-  private readonly dataFile: string | undefined;
+  private readonly log: DataLog | undefined;
   private readonly members = new Map<string, Map<string, SandboxMember>>();
   /** Per org, oldest first: appending is O(1) and a page of the newest is a slice from the end. */
   private readonly invitationsByOrg = new Map<string, StoredInvitation[]>();
@@ -60,12 +60,8 @@ export class SandboxStore {
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
   constructor(options: SeedOptions & { dataFile?: string | undefined }) {
-    this.dataFile = options.dataFile;
-    const snapshot = (this.dataFile && loadSnapshot(this.dataFile)) || {
-      ...seedData(options),
-      version: FORMAT_VERSION,
-      idempotency: [],
-    };
+    const loaded = options.dataFile ? DataLog.load<Snapshot, Change>(options.dataFile, isSnapshot) : undefined;
+    const snapshot = loaded?.snapshot ?? { ...seedData(options), version: FORMAT_VERSION, idempotency: [] };
     this.state = { orgs: snapshot.orgs };
     for (const org of snapshot.orgs) {
       this.invitationsByOrg.set(org.key, []);
@@ -75,11 +71,19 @@ export class SandboxStore {
     }
     const pendingByExpiry = snapshot.invitations
       .filter((invitation) => invitation.status === 'pending')
-      .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
-    for (const invitation of pendingByExpiry) this.indexPending(invitation);
+      .map((invitation) => ({ invitation, expires: Date.parse(invitation.expires_at) }))
+      .sort((a, b) => a.expires - b.expires);
+    for (const { invitation } of pendingByExpiry) this.indexPending(invitation);
     for (const invitation of snapshot.invitations) this.addInvitation(invitation);
     for (const [key, record] of snapshot.idempotency) this.idempotency.set(key, record);
-    this.save();
+    for (const change of loaded?.changes ?? []) this.apply(change);
+    this.sweepExpired(options.now);
+    this.log = options.dataFile
+      ? new DataLog(options.dataFile, () => ({
+          text: JSON.stringify(this.snapshot()),
+          size: this.invitationsById.size + this.idempotency.size,
+        }))
+      : undefined;
   }
 
   org(key: string): SandboxOrg | undefined {
@@ -129,10 +133,19 @@ export class SandboxStore {
     return record && now - record.at <= IDEMPOTENCY_TTL_MS ? record : undefined;
   }
 
-  /** Applies a change and persists it before returning. */
+  /** Applies a change and, with a data file, queues it for the log: answer only once `durable()` says so. */
   commit(change: Change): void {
     this.apply(change);
-    this.save();
+    this.log?.append(change);
+  }
+
+  /** Resolves once every change committed so far is on disk; undefined when nothing is waiting. */
+  durable(): Promise<void> | undefined {
+    return this.log?.durable();
+  }
+
+  async close(): Promise<void> {
+    await this.log?.close();
   }
 
   private apply(change: Change): void {
@@ -198,7 +211,9 @@ export class SandboxStore {
   private unindexPending(invitation: StoredInvitation): void {
     if (!this.pending.delete(invitation.id)) return;
     const key = pendingKey(invitation.org, invitation.email);
-    const rest = (this.pendingByAddress.get(key) ?? []).filter((other) => other !== invitation);
+    const sameAddress = this.pendingByAddress.get(key) ?? [];
+    // Almost always the only one: several exist only on a server that allows duplicate pending invitations.
+    const rest = sameAddress.length === 1 ? [] : sameAddress.filter((other) => other !== invitation);
     if (rest.length > 0) this.pendingByAddress.set(key, rest);
     else this.pendingByAddress.delete(key);
     this.seatsTakenByOrg.set(invitation.org, (this.seatsTakenByOrg.get(invitation.org) ?? 1) - 1);
@@ -225,22 +240,19 @@ export class SandboxStore {
       idempotency: [...this.idempotency],
     };
   }
-
-  private save(): void {
-    if (this.dataFile) writeFileAtomically(this.dataFile, JSON.stringify(this.snapshot()));
-  }
 }
 
 function pendingKey(orgKey: string, address: string): string {
   return `${orgKey}\n${address.toLowerCase()}`;
 }
 
-function loadSnapshot(file: string): Snapshot | undefined {
-  const text = readTextIfExists(file);
-  if (text === undefined) return undefined;
-  const parsed = JSON.parse(text) as Partial<Snapshot>;
-  if (parsed.version !== FORMAT_VERSION || !parsed.orgs || !parsed.members || !parsed.invitations) {
-    throw new Error(`${file} is not a sandbox data file (format ${FORMAT_VERSION})`);
-  }
-  return { ...parsed, idempotency: parsed.idempotency ?? [] } as Snapshot;
+function isSnapshot(value: unknown): value is Snapshot {
+  const snapshot = value as Partial<Snapshot> | undefined;
+  return (
+    snapshot?.version === FORMAT_VERSION &&
+    Array.isArray(snapshot.orgs) &&
+    Array.isArray(snapshot.invitations) &&
+    Array.isArray(snapshot.idempotency) &&
+    typeof snapshot.members === 'object'
+  );
 }
