@@ -3,9 +3,9 @@
 // invitations by id, idempotency keys by caller and key. Every change goes through `commit`,
 // one change object at a time, which is also the line `--data` appends to its log.
 import { DataLog } from './data-log.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import type { SandboxResponse } from './envelope.js';
 import {
-  effectiveStatus,
   seedData,
   type SandboxData,
   type SandboxMember,
@@ -49,15 +49,14 @@ export class SandboxStore {
   /** Per org, oldest first: appending is O(1) and a page of the newest is a slice from the end. */
   private readonly invitationsByOrg = new Map<string, StoredInvitation[]>();
   private readonly invitationsById = new Map<string, StoredInvitation>();
-  /**
-   * Stored-pending invitations by id, in expiry order (every new one expires a fixed time after
-   * its creation and the clock moves forward), so expired ones are swept from the front.
-   */
+  /** Stored-pending invitations by id, unexpired when last swept. */
   private readonly pending = new Map<string, StoredInvitation>();
+  private readonly pendingExpiry = new ExpiryQueue<StoredInvitation>();
   private readonly pendingByAddress = new Map<string, StoredInvitation[]>();
   private readonly seatsTakenByOrg = new Map<string, number>();
-  /** Keyed by `${token}\n${key}` (keys belong to the caller who sent them), oldest first. */
+  /** Keyed by `${token}\n${key}`: keys belong to the caller who sent them. */
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly idempotencyExpiry = new ExpiryQueue<RememberedKey>();
 
   constructor(options: SeedOptions & { dataFile?: string | undefined }) {
     const loaded = options.dataFile ? DataLog.load<Snapshot, Change>(options.dataFile, isSnapshot) : undefined;
@@ -75,7 +74,8 @@ export class SandboxStore {
       .sort((a, b) => a.expires - b.expires);
     for (const { invitation } of pendingByExpiry) this.indexPending(invitation);
     for (const invitation of snapshot.invitations) this.addInvitation(invitation);
-    for (const [key, record] of snapshot.idempotency) this.idempotency.set(key, record);
+    const keysByAge = [...snapshot.idempotency].sort(([, a], [, b]) => a.at - b.at);
+    for (const [key, record] of keysByAge) this.remember({ key, record });
     for (const change of loaded?.changes ?? []) this.apply(change);
     this.sweepExpired(options.now);
     this.log = options.dataFile
@@ -125,10 +125,10 @@ export class SandboxStore {
 
   /** The record of an idempotency key still within its 24 hours, if any. */
   idempotencyRecord(key: string, now: number): IdempotencyRecord | undefined {
-    for (const [oldKey, record] of this.idempotency) {
-      if (now - record.at <= IDEMPOTENCY_TTL_MS) break;
-      this.idempotency.delete(oldKey);
-    }
+    this.idempotencyExpiry.expireUntil(now, (expired) => {
+      // Unless the key was used again since: then a later entry expires it.
+      if (this.idempotency.get(expired.key) === expired.record) this.idempotency.delete(expired.key);
+    });
     const record = this.idempotency.get(key);
     return record && now - record.at <= IDEMPOTENCY_TTL_MS ? record : undefined;
   }
@@ -181,8 +181,8 @@ export class SandboxStore {
   }
 
   private remember({ key, record }: RememberedKey): void {
-    this.idempotency.delete(key); // re-inserted at the end: the map stays in time order
     this.idempotency.set(key, record);
+    this.idempotencyExpiry.add({ key, record }, record.at + IDEMPOTENCY_TTL_MS + 1);
   }
 
   private addMember(orgKey: string, member: SandboxMember): void {
@@ -201,6 +201,7 @@ export class SandboxStore {
   private indexPending(invitation: StoredInvitation): void {
     if (invitation.status !== 'pending' || this.pending.has(invitation.id)) return;
     this.pending.set(invitation.id, invitation);
+    this.pendingExpiry.add(invitation, Date.parse(invitation.expires_at));
     const key = pendingKey(invitation.org, invitation.email);
     const sameAddress = this.pendingByAddress.get(key);
     if (sameAddress) sameAddress.push(invitation);
@@ -220,10 +221,8 @@ export class SandboxStore {
   }
 
   private sweepExpired(now: number): void {
-    for (const invitation of this.pending.values()) {
-      if (effectiveStatus(invitation, now) === 'pending') break;
-      this.unindexPending(invitation);
-    }
+    // An invitation answered or revoked before it expired is no longer in `pending`: a no-op.
+    this.pendingExpiry.expireUntil(now, (invitation) => this.unindexPending(invitation));
   }
 
   private snapshot(): Snapshot {
