@@ -39,7 +39,8 @@ describe('exit codes', () => {
     ],
     ['permission (403)', 4, {}, ['--org', 'globex', 'x@example.com'], undefined, /403 Forbidden/],
     ['not found (404)', 5, {}, ['--org', 'nowhere', 'x@acme.test'], undefined, /404 Not Found \(not_found\)/],
-    ['conflict (409)', 6, {}, ['--org', 'acme', 'ada.lovelace@acme.test'], undefined, /409 Conflict/],
+    // A part-A-only server: the sandbox's members list would skip the member before sending.
+    ['conflict (409)', 6, { minimal: true }, ['--org', 'acme', 'ada.lovelace@acme.test'], undefined, /409 Conflict/],
     [
       'validation (422)',
       7,
@@ -83,7 +84,7 @@ describe('exit codes', () => {
     [
       'bulk partly failed',
       11,
-      { faults: '500@POST#2' },
+      { faults: '500@POST#2', minimal: true },
       ['--org', 'acme', '--concurrency', '1', 'a@acme.test', 'b@acme.test', 'ada.lovelace@acme.test'],
       undefined,
       /1 sent, 0 skipped, 2 failed/,
