@@ -1,6 +1,7 @@
 // The sandbox as the servers a client meets: part A alone (--minimal), what the platform
 // documents (--platform), lists in pages (--paginate), and the invitee's side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 const INVITATIONS = '/api/v1/org/acme/invitations';
@@ -273,5 +274,16 @@ describe('request bodies', () => {
     const { status, body } = await rawRequest(sandbox, 'GET', '/api/v1/org/globex/members');
     expect(status).toBe(200);
     expect(body).toHaveLength(18);
+  });
+});
+
+describe('invite-tui sandbox flags (built binary)', () => {
+  it('refuses --minimal with --platform, and lists the modes in --help', async () => {
+    const both = await runCli(['sandbox', '--minimal', '--platform']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--minimal and --platform are two different servers: choose one');
+    const help = await runCli(['sandbox', '--help']);
+    for (const text of ['--minimal', '--platform', '--paginate', 'demo-invitee:ADDRESS'])
+      expect(help.stdout).toContain(text);
   });
 });
