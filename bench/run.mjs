@@ -105,7 +105,34 @@ function cpuSeconds(pid) {
  * the cores), the sandbox's own CPU time per POST (what neighbours cannot inflate much), a page
  * of a long list, and with --data the median of serial POSTs (each fsynced before its answer).
  */
+/** The floor for the POST figure: a bare node:http server that reads each body and answers `{}`. */
+const FLOOR_SERVER = `require('node:http').createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+}).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
+
+async function floorPerSecond() {
+  const child = spawn(process.execPath, ['-e', FLOOR_SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.once('close', (code) => reject(new Error(`floor server exited with ${code}`)));
+  });
+  try {
+    await postLoad({ url, requests: 500, seconds: 5, concurrency: SANDBOX_IN_FLIGHT, prefix: 'warm' });
+    const run = await postLoad({
+      url,
+      requests: SANDBOX_POSTS,
+      seconds: SANDBOX_SECONDS,
+      concurrency: SANDBOX_IN_FLIGHT,
+    });
+    return run.per_s;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 async function sandboxFigures() {
+  const floor = await floorPerSecond();
   const limit = ['--member-limit', '100000000', '--invitations', String(SANDBOX_INVITATIONS)];
   const memory = await startSandboxProcess([...limit, '--paginate']);
   let inMemory;
@@ -145,6 +172,7 @@ async function sandboxFigures() {
   }
   const failed = [inMemory, serial, grouped].reduce((sum, run) => sum + run.requests - (run.statuses[200] ?? 0), 0);
   return {
+    sandbox_floor_post_per_s: round(floor, 0),
     sandbox_post_per_s: round(inMemory.per_s, 0),
     sandbox_post_median_ms: round(inMemory.median_ms, 2),
     sandbox_post_cpu_us: inMemory.cpu_us === null ? null : round(inMemory.cpu_us, 0),
@@ -301,6 +329,7 @@ const result = {
     version_over_floor: round(startup.version_ms / startup.floor_ms, 2),
     ttff_over_ink_hello: round(startup.ttff_ms / startup.ink_hello_ms, 2),
     ttuf_over_ink_hello: round(startup.ttuf_ms / startup.ink_hello_ms, 2),
+    sandbox_post_over_floor: round(sandbox.sandbox_post_per_s / sandbox.sandbox_floor_post_per_s, 2),
   },
 };
 
@@ -316,7 +345,8 @@ else {
     bulk_1000_s: 'target ≤ 11 s',
     bulk_1000_duplicates: 'target 0',
     bulk_1000_missing: 'target 0',
-    sandbox_post_per_s: `${SANDBOX_INVITATIONS} invitations, ${SANDBOX_IN_FLIGHT} in flight (target ≥ 1500/s at 100,000)`,
+    sandbox_floor_post_per_s: 'a bare node:http server answering {}, same load',
+    sandbox_post_per_s: `${result.ratios.sandbox_post_over_floor}× floor; ${SANDBOX_INVITATIONS} invitations, ${SANDBOX_IN_FLIGHT} in flight (target ≥ 1500/s at 100,000)`,
     sandbox_post_cpu_us: 'sandbox CPU time per POST',
     sandbox_page_ms: 'one page of 100 from the middle',
     sandbox_data_serial_median_ms: `--data, one at a time (target ≤ 5 ms at 100,000)`,

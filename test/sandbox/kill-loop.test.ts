@@ -14,13 +14,15 @@ const IN_FLIGHT = 8;
 
 function startSandbox(dataFile: string) {
   const child = spawnCli(['sandbox', '--quiet', '--port', '0', '--data', dataFile, '--member-limit', '100000']);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const url = new Promise<string>((resolve, reject) => {
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
       if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
     });
-    child.once('close', () => reject(new Error('stopped before printing its URL')));
+    child.once('close', () => reject(new Error(`stopped before printing its URL: ${stderr}`)));
   });
   url.catch(() => undefined);
   return { child, url };
@@ -31,6 +33,7 @@ async function post(url: string, email: string): Promise<{ status: number; id?: 
     method: 'POST',
     headers: { authorization: 'Bearer demo-owner', 'content-type': 'application/json', 'idempotency-key': email },
     body: JSON.stringify({ email, role: 'reader' }),
+    signal: AbortSignal.timeout(10_000),
   });
   const body = (await response.json()) as { id?: string };
   return { status: response.status, id: body.id };
