@@ -111,42 +111,54 @@ const FLOOR_SERVER = `require('node:http').createServer((req, res) => {
   req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
 }).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
 
-async function floorPerSecond() {
+async function startFloorServer() {
   const child = spawn(process.execPath, ['-e', FLOOR_SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
     child.once('close', (code) => reject(new Error(`floor server exited with ${code}`)));
   });
-  try {
-    await postLoad({ url, requests: 500, seconds: 5, concurrency: SANDBOX_IN_FLIGHT, prefix: 'warm' });
-    const run = await postLoad({
-      url,
-      requests: SANDBOX_POSTS,
-      seconds: SANDBOX_SECONDS,
-      concurrency: SANDBOX_IN_FLIGHT,
-    });
-    return run.per_s;
-  } finally {
-    child.kill('SIGTERM');
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** Keep-alive POSTs in interleaved slices, so a busy neighbour slows the floor and the sandbox alike. */
+async function interleavedLoad(servers) {
+  const slices = quick ? 2 : 5;
+  const totals = servers.map(() => ({ requests: 0, seconds: 0, ok: 0, cpu: 0, medians: [] }));
+  for (const server of servers)
+    await postLoad({ url: server.url, requests: 500, seconds: 5, concurrency: SANDBOX_IN_FLIGHT, prefix: 'warm' });
+  for (let slice = 0; slice < slices; slice++) {
+    for (const [index, server] of servers.entries()) {
+      const cpuBefore = cpuSeconds(server.pid);
+      const run = await postLoad({
+        url: server.url,
+        requests: Math.ceil(SANDBOX_POSTS / slices),
+        seconds: SANDBOX_SECONDS / slices,
+        concurrency: SANDBOX_IN_FLIGHT,
+        prefix: `slice${slice}`,
+      });
+      const total = totals[index];
+      total.cpu += (cpuSeconds(server.pid) ?? NaN) - (cpuBefore ?? NaN);
+      total.requests += run.requests;
+      total.seconds += run.seconds;
+      total.ok += run.statuses[200] ?? 0;
+      total.medians.push(run.median_ms);
+    }
   }
+  return totals.map((total) => ({
+    per_s: total.requests / total.seconds,
+    median_ms: median(total.medians),
+    cpu_us: Number.isNaN(total.cpu) ? null : (total.cpu / total.requests) * 1e6,
+    failed: total.requests - total.ok,
+  }));
 }
 
 async function sandboxFigures() {
-  const floor = await floorPerSecond();
   const limit = ['--member-limit', '100000000', '--invitations', String(SANDBOX_INVITATIONS)];
+  const floor = await startFloorServer();
   const memory = await startSandboxProcess([...limit, '--paginate']);
-  let inMemory;
+  let floorRun, inMemory;
   try {
-    await postLoad({ url: memory.url, requests: 500, seconds: 5, concurrency: SANDBOX_IN_FLIGHT, prefix: 'warm' });
-    const cpuBefore = cpuSeconds(memory.pid);
-    inMemory = await postLoad({
-      url: memory.url,
-      requests: SANDBOX_POSTS,
-      seconds: SANDBOX_SECONDS,
-      concurrency: SANDBOX_IN_FLIGHT,
-    });
-    const cpuAfter = cpuSeconds(memory.pid);
-    inMemory.cpu_us = cpuBefore === undefined ? null : ((cpuAfter - cpuBefore) / inMemory.requests) * 1e6;
+    [floorRun, inMemory] = await interleavedLoad([floor, memory]);
     const middlePage = Math.ceil(SANDBOX_INVITATIONS / 200);
     inMemory.page_ms = await getLatency({
       url: memory.url,
@@ -154,6 +166,7 @@ async function sandboxFigures() {
       count: quick ? 10 : 50,
     });
   } finally {
+    floor.stop();
     memory.stop();
   }
   const durable = await startSandboxProcess([...limit, '--data', join(work, 'sandbox.jsonl')]);
@@ -170,9 +183,10 @@ async function sandboxFigures() {
   } finally {
     durable.stop();
   }
-  const failed = [inMemory, serial, grouped].reduce((sum, run) => sum + run.requests - (run.statuses[200] ?? 0), 0);
+  const failed =
+    inMemory.failed + [serial, grouped].reduce((sum, run) => sum + run.requests - (run.statuses[200] ?? 0), 0);
   return {
-    sandbox_floor_post_per_s: round(floor, 0),
+    sandbox_floor_post_per_s: round(floorRun.per_s, 0),
     sandbox_post_per_s: round(inMemory.per_s, 0),
     sandbox_post_median_ms: round(inMemory.median_ms, 2),
     sandbox_post_cpu_us: inMemory.cpu_us === null ? null : round(inMemory.cpu_us, 0),
