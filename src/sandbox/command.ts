@@ -1,8 +1,10 @@
 // `invite-tui sandbox`: runs the sandbox server in the foreground until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
+import { EXIT } from '../commands/exit-codes.js';
 import { UsageError } from '../usage-error.js';
+import { DataFileError } from './data-log.js';
 import { FAULT_KINDS, parseFaultSpec } from './faults.js';
-import { startSandbox } from './server.js';
+import { startSandbox, type Sandbox } from './server.js';
 
 export const SANDBOX_HELP = `Usage: invite-tui sandbox [options]
 
@@ -65,23 +67,30 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
   }
   if (values.minimal && values.platform)
     throw new UsageError('--minimal and --platform are two different servers: choose one');
-  const sandbox = await startSandbox({
-    host: values.host,
-    port: wholeNumber('--port', values.port),
-    dataFile: values.data,
-    seed: wholeNumber('--seed', values.seed),
-    invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
-    memberLimit:
-      values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
-    rate: values.rate === undefined ? undefined : wholeNumber('--rate', values.rate, 1),
-    latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
-    faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
-    minClientVersion: values['min-client-version'],
-    minimal: values.minimal,
-    platform: values.platform,
-    paginate: values.paginate,
-    log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
-  });
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({
+      host: values.host,
+      port: wholeNumber('--port', values.port),
+      dataFile: values.data,
+      seed: wholeNumber('--seed', values.seed),
+      invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
+      memberLimit:
+        values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
+      rate: values.rate === undefined ? undefined : wholeNumber('--rate', values.rate, 1),
+      latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
+      faults: values.faults === undefined ? undefined : parseFaultSpecOrUsage(values.faults),
+      minClientVersion: values['min-client-version'],
+      minimal: values.minimal,
+      platform: values.platform,
+      paginate: values.paginate,
+      log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    process.stderr.write(`invite-tui: --data: ${error.message}\n`);
+    return EXIT.localState;
+  }
   process.stdout.write(`${sandbox.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

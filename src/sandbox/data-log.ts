@@ -26,6 +26,25 @@ import { readTextIfExists } from '../files.js';
  */
 const MIN_CHANGES_BEFORE_COMPACTION = 256;
 
+/** The data file cannot be used: its message names the file and says why, for a person. */
+export class DataFileError extends Error {}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of its path is not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+function dataFileError(file: string, doing: string, error: unknown): DataFileError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reason = Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
+  return new DataFileError(`cannot ${doing} ${file}: ${reason}`);
+}
+
 export interface LoadedLog<S, C> {
   snapshot: S;
   changes: C[];
@@ -50,7 +69,11 @@ export class DataLog {
     private readonly snapshot: () => { text: string; size: number },
     private readonly minChangesBeforeCompaction = MIN_CHANGES_BEFORE_COMPACTION,
   ) {
-    this.fd = this.compact();
+    try {
+      this.fd = this.compact();
+    } catch (error) {
+      throw dataFileError(file, 'write', error);
+    }
   }
 
   /**
@@ -58,18 +81,23 @@ export class DataLog {
    * left behind. `undefined` when the file does not exist.
    */
   static load<S, C>(file: string, isSnapshot: (value: unknown) => value is S): LoadedLog<S, C> | undefined {
-    removeStrayTempFiles(file);
-    const text = readTextIfExists(file);
+    let text: string | undefined;
+    try {
+      removeStrayTempFiles(file);
+      text = readTextIfExists(file);
+    } catch (error) {
+      throw dataFileError(file, 'read', error);
+    }
     if (text === undefined) return undefined;
     const lines = text.split('\n');
     // Only complete lines count: whatever follows the last newline was cut off mid-append.
     lines.pop();
     const [first, ...rest] = lines;
     const snapshot = parseLine(first ?? '');
-    if (!isSnapshot(snapshot)) throw new Error(`${file} is not a sandbox data file`);
+    if (!isSnapshot(snapshot)) throw new DataFileError(`${file} is not a sandbox data file`);
     const changes = rest.map((line, index) => {
       const change = parseLine(line);
-      if (change === undefined) throw new Error(`${file} is damaged at line ${index + 2}`);
+      if (change === undefined) throw new DataFileError(`${file} is damaged at line ${index + 2}`);
       return change as C;
     });
     return { snapshot, changes };

@@ -1,5 +1,6 @@
 // The sandbox as the servers a client meets: part A alone (--minimal), what the platform
 // documents (--platform), lists in pages (--paginate), and the invitee's side.
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
@@ -285,5 +286,17 @@ describe('invite-tui sandbox flags (built binary)', () => {
     const help = await runCli(['sandbox', '--help']);
     for (const text of ['--minimal', '--platform', '--paginate', 'demo-invitee:ADDRESS'])
       expect(help.stdout).toContain(text);
+  });
+
+  it('says why a --data file cannot be used, with exit 14 and no stack trace', async () => {
+    const missing = await runCli(['sandbox', '--data', '/nonexistent-folder/sandbox.jsonl']);
+    expect(missing).toEqual({
+      code: 14,
+      stdout: '',
+      stderr: 'invite-tui: --data: cannot write /nonexistent-folder/sandbox.jsonl: its folder does not exist\n',
+    });
+    const folder = await runCli(['sandbox', '--data', tmpdir()]);
+    expect(folder.code).toBe(14);
+    expect(folder.stderr).toBe(`invite-tui: --data: cannot read ${tmpdir()}: it is a folder\n`);
   });
 });
