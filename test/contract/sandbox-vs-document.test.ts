@@ -1,6 +1,7 @@
 // The sandbox checked against the same document: every answer passes through Prism's
 // validating proxy (`prism proxy docs/openapi.yaml --errors`), which flags (and with --errors
-// replaces by a 500) any answer the document does not allow. The chain is
+// replaces by a 500) any answer the document does not allow. Requests are not checked here (the
+// mock tests check the client's), so requests the client would never send reach the sandbox too. The chain is
 //   client → recorder → Prism proxy → switch → sandbox
 // so one Prism serves every sandbox this file starts, and the recorder keeps Prism's verdicts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import type { SandboxOptions } from '../../src/sandbox/server.js';
 import { apiErrorOf } from '../helpers/api-error.js';
 import { startForwarder, type Forwarder } from '../helpers/forwarder.js';
 import { startPrismProxy, type PrismProcess } from '../helpers/prism.js';
-import { clientFor, rejectionOf, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { clientFor, rawRequest, rejectionOf, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 
 let recorder: Forwarder;
 let prism: PrismProcess;
@@ -125,17 +126,29 @@ describe('the sandbox through the validating proxy', () => {
     expectNoViolations();
   });
 
-  it('answers 400 for a request body over 1 MiB, as documented', async () => {
+  // Requests the client would never send, to reach the sandbox's own validation. (Not a body that
+  // is not JSON: Prism's server refuses that itself, in a shape of its own, before proxying.)
+  it('answers requests it refuses (400, 422 with field errors) as documented', async () => {
     await useSandbox();
-    // Valid for the document (extra fields are allowed), so Prism passes it on; too large for the sandbox.
-    const body = JSON.stringify({ email: 'big@acme.test', role: 'reader', padding: 'x'.repeat(1024 * 1024) });
-    const response = await fetch(`${recorder.url}/api/v1/org/acme/invitations`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer demo-owner', 'content-type': 'application/json' },
-      body,
-    });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 400, type: 'invalid_request' });
+    const invitations = '/api/v1/org/acme/invitations';
+    const answers = [
+      await rawRequest(recorder, 'POST', invitations, {
+        body: JSON.stringify({ email: 'big@acme.test', role: 'reader', padding: 'x'.repeat(1024 * 1024) }),
+      }),
+      await rawRequest(recorder, 'POST', invitations, { body: JSON.stringify({ email: 'nope', role: 'boss' }) }),
+      await rawRequest(recorder, 'POST', invitations, { body: JSON.stringify({ role: 'reader' }) }),
+      await rawRequest(recorder, 'GET', `${invitations}?status=lost`),
+    ];
+    expect(answers.map((answer) => `${answer.status} ${answer.body.type}`)).toEqual([
+      '400 invalid_request',
+      '422 validation_error',
+      '422 validation_error',
+      '422 validation_error',
+    ]);
+    expect(answers[1]?.body.errors.map((error: { loc: string[] }) => error.loc.join('.'))).toEqual([
+      'body.email',
+      'body.role',
+    ]);
     expectNoViolations();
   });
 
