@@ -76,7 +76,7 @@ function addRow(
   index?: number,
 ) {
   // A cell may hold `Name <addr>`.
-  const address = parseAddress(/<([^<>]*)>/.exec(input)?.[1] ?? input);
+  const address = parseAddress(input);
   if ('reason' in address)
     return void result.rejected.push({ line, index, input, reason: input ? address.reason : 'no address' });
   const role = roleText
