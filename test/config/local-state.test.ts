@@ -22,8 +22,9 @@ function storedHome(credentials: string | null = JSON.stringify({ default: 'demo
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles: { default: { api_url: sandbox.url } } }));
   if (credentials !== null) writeFileSync(join(dir, 'credentials.json'), credentials, { mode: 0o600 });
-  const { INVITE_API_URL: _unused, ...withoutUrl } = env;
-  return { env: withoutUrl, dir, root, credentials: join(dir, 'credentials.json') };
+  const withoutUrl: NodeJS.ProcessEnv = { ...env };
+  delete withoutUrl.INVITE_API_URL;
+  return { env: withoutUrl as typeof env, dir, root, credentials: join(dir, 'credentials.json') };
 }
 
 describe('lookups by name never reach a prototype', () => {
