@@ -18,7 +18,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>
 };
 
 export async function runCommand(name: string, args: string[]): Promise<number> {
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) throw new UsageError(`unknown command "${name}"`);
   try {
     return await (

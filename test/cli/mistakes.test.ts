@@ -22,6 +22,15 @@ describe('typos in the command line (exit 2)', () => {
     expect((await runCli(['frobnicate'])).stderr).not.toContain('did you mean');
   });
 
+  it.each(['constructor', 'toString', '__proto__'])('"%s" is no command and no help topic', async (name) => {
+    const command = await runCli([name]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain(`unknown command "${name}"`);
+    const help = await runCli(['help', name]);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toContain(`there is no help topic "${name}"`);
+  });
+
   it('help with an unknown topic names it, suggests the nearest and lists the topics', async () => {
     const result = await runCli(['help', 'foo']);
     expect(result.code).toBe(2);
