@@ -70,6 +70,8 @@ describe('CSV as spreadsheets write it', () => {
     ]);
     expect(parsed.blankLines).toEqual([7]);
     expect(parsed.rejected).toEqual([{ line: 9, input: '', reason: 'no address' }]);
+    expect(parsed.hasRoleColumn).toBe(true);
+    expect((await parseInviteFile('Email\nada@example.com\n', 'reader')).hasRoleColumn).toBe(false);
   });
 
   it.each(['email', 'Email', 'EMAIL', 'E-mail', 'E-mail Address', 'e_mail_address', 'Email address', ' Mail '])(
