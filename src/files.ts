@@ -14,6 +14,9 @@ import {
   writeSync,
 } from 'node:fs';
 
+/** How local-state warnings reach people: one line on stderr, which scripts keep apart from data. */
+export const warnOnStderr = (message: string) => void process.stderr.write(`warning: ${message}\n`);
+
 /** Local state that cannot be used as it is (a link, a directory, loose permissions). Exit code 14. */
 export class LocalStateError extends Error {
   override readonly name = 'LocalStateError';
@@ -94,12 +97,19 @@ export function writeFileAtomically(file: string, text: string): void {
 }
 
 /**
- * Creates `dir` (0700) if missing; if it exists and others may write to it, anyone could swap
- * its files, so it is tightened to owner-only with a warning, or refused when it is not ours.
+ * Creates `dir` (0700) if missing (unless `create` is false); if others may write to it, anyone
+ * could swap its files, so it is tightened to owner-only with a warning, or refused when it is
+ * not ours.
  */
-export function securePrivateDir(dir: string, warn: (message: string) => void): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stats = statSync(dir);
+export function securePrivateDir(dir: string, warn: (message: string) => void, create = true): void {
+  if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let stats;
+  try {
+    stats = statSync(dir);
+  } catch (error) {
+    if (!create && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
   if (!stats.isDirectory()) throw new LocalStateError(`${dir} is not a directory: remove it`);
   const mode = stats.mode & 0o777;
   if ((mode & 0o022) === 0) return;

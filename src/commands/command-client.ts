@@ -6,7 +6,7 @@ import { createClient, type InvitationsClient, type RetryWait } from '../api/cli
 import { stateDir } from '../config/paths.js';
 import { checkToken, DEMO_API, DEMO_TOKEN, timeoutFrom, type Settings } from '../config/settings.js';
 import { noTokenMessage } from '../config/no-token.js';
-import { securePrivateDir } from '../files.js';
+import { securePrivateDir, warnOnStderr } from '../files.js';
 import type { Sandbox } from '../sandbox/server.js';
 import { lazyClient } from '../tui/lazy-client.js';
 import { NoTokenError, UsageError } from '../usage-error.js';
@@ -14,6 +14,8 @@ import { NoTokenError, UsageError } from '../usage-error.js';
 /** A client for the resolved settings, or a clear message saying what is missing. */
 export function clientFor(settings: Settings, env: NodeJS.ProcessEnv = process.env): InvitationsClient {
   if (settings.demo) return demoClient(env);
+  // The journal lives in the state directory: it must not be open to others before a send writes there.
+  securePrivateDir(stateDir(env), warnOnStderr, false);
   if (!settings.apiUrl) {
     throw new UsageError(
       'No API configured: set INVITE_API_URL, pass --api-url, or run `invite-tui login --api-url URL` (or try --demo).',
@@ -43,7 +45,7 @@ export function demoDataFile(env: NodeJS.ProcessEnv = process.env): string {
  * fixed demo identity, not the port of the day, so the journal recognizes an earlier demo run.
  */
 function demoClient(env: NodeJS.ProcessEnv): InvitationsClient {
-  securePrivateDir(stateDir(env), (message) => process.stderr.write(`warning: ${message}\n`));
+  securePrivateDir(stateDir(env), warnOnStderr);
   const dataFile = demoDataFile(env);
   demoSandbox ??= import('../sandbox/server.js').then(({ startSandbox }) => startSandbox({ dataFile }));
   const ready = demoSandbox.then((sandbox) =>

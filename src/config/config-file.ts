@@ -5,7 +5,7 @@
 // the file's own keys, never an object's prototype (`--profile constructor` finds nothing).
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalStateError, readStateFile, securePrivateDir, writeFileAtomically } from '../files.js';
+import { LocalStateError, readStateFile, securePrivateDir, warnOnStderr, writeFileAtomically } from '../files.js';
 import { configDir } from './paths.js';
 
 export interface Profile {
@@ -34,8 +34,6 @@ export interface ConfigStore {
   /** A warning when the credentials file is readable by others, else undefined. */
   permissionWarning(): string | undefined;
 }
-
-const warnOnStderr = (message: string) => void process.stderr.write(`warning: ${message}\n`);
 
 export function configStore(
   env: NodeJS.ProcessEnv = process.env,

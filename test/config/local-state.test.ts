@@ -1,6 +1,15 @@
 // No trust in local state: names typed by people never reach object prototypes, directories
 // others can write to are tightened, links at state files are refused, broken files are named.
-import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileLastOrgStore } from '../../src/config/last-org.js';
@@ -80,6 +89,23 @@ describe('directories others can write to', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('(mode 775); tightened it to 700');
     expect(statSync(stateDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('a state directory others can write to is tightened before a send journals there', async () => {
+    const { env } = cliHome(sandbox.url);
+    const stateDir = join(env.XDG_STATE_HOME, 'invite-tui');
+    mkdirSync(stateDir, { recursive: true });
+    chmodSync(stateDir, 0o777);
+    const result = await runCli(['send', '--org', 'acme', '--role', 'reader', 'state.dir@acme.test'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: ${stateDir} could be written by others (mode 777); tightened it to 700`);
+    expect(statSync(stateDir).mode & 0o777).toBe(0o700);
+  });
+
+  it('a missing state directory is not created by commands that write nothing there', async () => {
+    const { env } = cliHome(sandbox.url);
+    expect((await runCli(['orgs'], env)).code).toBe(0);
+    expect(existsSync(env.XDG_STATE_HOME)).toBe(false);
   });
 });
 
