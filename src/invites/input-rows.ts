@@ -56,7 +56,7 @@ export async function readInviteRows(
   name = 'the input',
 ): Promise<ParsedRows> {
   const { head, rest } = await firstLine(source);
-  const header = parseHeader(head);
+  const { header, delimiter } = parseHeader(head);
   const emailColumn = header.findIndex((cell) => EMAIL_HEADERS.has(headerKey(cell)));
   const roleColumn = header.findIndex((cell) => ROLE_HEADERS.has(headerKey(cell)));
   const isCsv = emailColumn >= 0;
@@ -64,7 +64,7 @@ export async function readInviteRows(
     throw new UsageError(
       `${name} looks like a CSV without an email column (its header: ${header
         .slice(0, 8)
-        .map((cell) => `"${cell.slice(0, 40)}"`)
+        .map((cell) => JSON.stringify(cell.slice(0, 40)))
         .join(', ')}); name the column of addresses "email"`,
     );
   const parser = parse({
@@ -72,7 +72,7 @@ export async function readInviteRows(
     raw: true,
     max_record_size: MAX_RECORD_BYTES,
     relax_column_count: true,
-    ...(isCsv ? { relax_quotes: true } : { quote: false, delimiter: '\u0000' }),
+    ...(isCsv ? { relax_quotes: true, delimiter } : { quote: false, delimiter: '\u0000' }),
   });
   const input = Readable.from(rest);
   input.on('error', (error) => parser.destroy(error));
@@ -158,14 +158,24 @@ async function firstLine(
   return { head, rest: rest() };
 }
 
-/** The first line's cells, as a header would have them; a line that is no CSV has none. */
-function parseHeader(line: string): string[] {
-  if (!line.includes(',')) return line.trim() ? [line.trim()] : [];
-  try {
-    return (parseSync(line, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [];
-  } catch {
-    return [];
-  }
+/** Spreadsheets write commas, or semicolons where the comma is the decimal sign, or tabs. */
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The first line's cells, as a header would have them, split by the delimiter that yields an
+ * email column (else by the first one the line holds); a line that is no CSV has one cell.
+ */
+function parseHeader(line: string): { header: string[]; delimiter: string } {
+  const splits = DELIMITERS.filter((delimiter) => line.includes(delimiter)).map((delimiter) => {
+    try {
+      const cells = parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true })[0] as string[];
+      return { header: cells ?? [], delimiter };
+    } catch {
+      return { header: [], delimiter };
+    }
+  });
+  const withEmail = splits.find(({ header }) => header.some((cell) => EMAIL_HEADERS.has(headerKey(cell))));
+  return withEmail ?? splits[0] ?? { header: line.trim() ? [line.trim()] : [], delimiter: ',' };
 }
 
 function csvMistake(error: unknown, name: string): unknown {

@@ -82,6 +82,16 @@ describe('CSV as spreadsheets write it', () => {
     },
   );
 
+  it.each([';', '\t'])(
+    'reads a header and rows split by %j, as some locales and TSV exports write them',
+    async (sep) => {
+      const text =
+        ['Name', 'E-Mail', 'Role'].join(sep) + '\n' + ['"Doe; Jane"', 'jane@example.com', 'owner'].join(sep) + '\n';
+      const parsed = await parseInviteFile(text, undefined);
+      expect(parsed.rows).toEqual([row(2, 'jane@example.com', 'jane@example.com', 'owner')]);
+    },
+  );
+
   it('says so when a CSV has no email column, rather than rejecting every row', async () => {
     await expect(parseInviteFile('Name,Address\nAda,ada@example.com\n', 'reader')).rejects.toThrow(
       /looks like a CSV without an email column \(its header: "Name", "Address"\); name the column of addresses "email"/,
