@@ -101,13 +101,13 @@ describe('an unknown organization (exit 5) points at `invite-tui orgs`', () => {
   it('list', async () => {
     const result = await runCli(['list', '--org', 'acmee'], cliHome(sandbox.url).env);
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain('If the organization key is wrong: `invite-tui orgs` lists the ones you can see.');
+    expect(result.stderr).toContain('`invite-tui orgs` lists the organizations you can see');
   });
 
   it('revoke', async () => {
     const result = await runCli(['revoke', '--org', 'acmee', 'inv_1', '--yes'], cliHome(sandbox.url).env);
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain('`invite-tui orgs` lists the ones you can see');
+    expect(result.stderr).toContain('`invite-tui orgs` lists the organizations you can see');
   });
 });
 

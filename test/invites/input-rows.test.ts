@@ -143,6 +143,6 @@ describe('parseArgumentRows', () => {
     const parsed = parseArgumentRows(['a@acme.test,b@acme.test', 'A@acme.test', 'nope'], 'reader');
     expect(parsed.rows.map((row) => row.email)).toEqual(['a@acme.test', 'b@acme.test']);
     expect(parsed.duplicates).toHaveLength(1);
-    expect(parsed.rejected).toEqual([{ line: undefined, input: 'nope', reason: 'missing @' }]);
+    expect(parsed.rejected).toEqual([{ line: undefined, index: 3, input: 'nope', reason: 'missing @' }]);
   });
 });
