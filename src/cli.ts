@@ -6,10 +6,17 @@
 import { COMMAND_HELP, mainHelp } from './commands/help.js';
 import { startDemoSandbox } from './sandbox/demo-sandbox.js';
 import { planTui } from './tui/tui-plan.js';
-import { UsageError } from './usage-error.js';
+import { LocalStateError } from './files.js';
+import { InterruptedError, nearest, NoTokenError, UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
+// The few exit codes this file needs, as in commands/exit-codes.ts (not imported: it loads the client's errors).
 const EXIT_USAGE = 2;
+const EXIT_AUTH = 3;
+const EXIT_LOCAL_STATE = 14;
+const EXIT_INTERRUPTED = 130;
+
+const COMMANDS = [...Object.keys(COMMAND_HELP), 'sandbox', 'help'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,8 +30,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'help') {
     const topic = rest[0];
-    process.stdout.write(topic && COMMAND_HELP[topic] ? `${COMMAND_HELP[topic]}\n` : mainHelp(VERSION));
-    return topic && !COMMAND_HELP[topic] && topic !== 'sandbox' ? EXIT_USAGE : 0;
+    if (topic === undefined) process.stdout.write(mainHelp(VERSION));
+    else if (topic === 'sandbox') return (await import('./sandbox/command.js')).runSandboxCommand(['--help']);
+    else if (Object.hasOwn(COMMAND_HELP, topic)) process.stdout.write(`${COMMAND_HELP[topic]}\n`);
+    else
+      throw new UsageError(
+        `there is no help topic "${topic}"${suggestion(topic, COMMANDS)}; topics: ${COMMANDS.filter((name) => name !== 'help').join(', ')}`,
+      );
+    return 0;
   }
   if (command === 'sandbox') {
     const { runSandboxCommand } = await import('./sandbox/command.js');
@@ -40,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     const { runTui } = await import('./tui/run-tui.js');
     return runTui(plan, sandbox);
   }
-  if (command in COMMAND_HELP) {
+  if (Object.hasOwn(COMMAND_HELP, command)) {
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(`${COMMAND_HELP[command]}\n`);
       return 0;
@@ -48,8 +61,37 @@ async function main(argv: string[]): Promise<number> {
     const { runCommand } = await import('./commands/run-command.js');
     return runCommand(command, rest);
   }
-  process.stderr.write(`invite-tui: unknown command "${command}"\n\n${mainHelp(VERSION)}`);
-  return EXIT_USAGE;
+  throw new UsageError(
+    `unknown command "${command}"${suggestion(command, COMMANDS)}; \`invite-tui --help\` lists them`,
+  );
+}
+
+const suggestion = (typed: string, names: readonly string[]) => {
+  const near = nearest(typed, names);
+  return near ? ` (did you mean "${near}"?)` : '';
+};
+
+/** The options a command documents, read from its help text, to suggest the one meant. */
+function unknownOptionMessage(error: Error, command: string | undefined): string {
+  const typed = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+  if (command === 'sandbox') return `unknown option "${typed}" (\`invite-tui sandbox --help\` lists them)`;
+  const help =
+    command !== undefined && Object.hasOwn(COMMAND_HELP, command) ? (COMMAND_HELP[command] ?? '') : mainHelp(VERSION);
+  const options = [...new Set(help.match(/--[a-z][a-z-]*/g) ?? [])];
+  const near = nearest(typed.replace(/=.*$/, ''), options);
+  const where = command !== undefined && Object.hasOwn(COMMAND_HELP, command) ? ` for ${command}` : '';
+  const helpCommand = where ? `invite-tui help ${command}` : 'invite-tui --help';
+  return `unknown option "${typed}"${where}${near ? `; did you mean ${near}?` : ''} (\`${helpCommand}\` lists them)`;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof NoTokenError) return EXIT_AUTH;
+  if (error instanceof InterruptedError) return EXIT_INTERRUPTED;
+  if (error instanceof LocalStateError) return EXIT_LOCAL_STATE;
+  const isUsage =
+    error instanceof UsageError ||
+    (error as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS') === true;
+  return isUsage ? EXIT_USAGE : 1;
 }
 
 main(process.argv.slice(2)).then(
@@ -57,11 +99,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    // Usage mistakes (bad flags) get their message and exit 2; nothing prints a stack trace.
-    const isUsage =
-      error instanceof UsageError ||
-      (error as { code?: string } | undefined)?.code?.startsWith('ERR_PARSE_ARGS') === true;
-    process.stderr.write(`invite-tui: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = isUsage ? EXIT_USAGE : 1;
+    // Every mistake gets its message and a stable exit code; nothing prints a stack trace.
+    const message =
+      (error as { code?: string } | undefined)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? unknownOptionMessage(error as Error, process.argv[2])
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    process.stderr.write(`invite-tui: ${message}\n`);
+    process.exitCode = exitCodeOf(error);
   },
 );

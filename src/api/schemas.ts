@@ -21,13 +21,20 @@ export const orgSlugSchema = z
     z.regex(ORG_SLUG, ORG_SLUG_RULE),
   );
 
+/**
+ * zod's own email rule, except that the top-level domain may also be an IDN in its ASCII form
+ * (`xn--p1ai` is .рф): zod's default wants an all-letter TLD. Labels are at most 63 characters.
+ */
+const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+
 /** An address the API will accept: a valid email, local part ≤ 64 and whole address ≤ 254 characters. */
 export const emailSchema = z.pipe(
   z.string().check(
     z.maxLength(254, 'an email address is at most 254 characters'),
     z.refine((value) => (value.split('@')[0] ?? '').length <= 64, 'the part before @ is at most 64 characters'),
   ),
-  z.email({ message: 'value is not a valid email address' }),
+  z.email({ pattern: EMAIL_PATTERN, message: 'value is not a valid email address' }),
 );
 
 export const inviteRequestSchema = z.object({

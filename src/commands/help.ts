@@ -3,6 +3,7 @@ const GLOBAL = `Global options:
   --api-url URL      the API (env INVITE_API_URL, or the profile's api_url); https, or http on loopback only
   --org SLUG         the organization (env INVITE_ORG, or the profile's default_org)
   --profile NAME     which saved profile (env INVITE_PROFILE; default "default")
+  --demo             use the embedded demo sandbox (state in $XDG_STATE_HOME/invite-tui/demo-sandbox.json)
   --json             machine-readable output on stdout
 The token comes from INVITE_API_TOKEN, else from \`invite-tui login\`; there is no --token flag.`;
 
@@ -10,8 +11,9 @@ export const COMMAND_HELP: Record<string, string> = {
   send: `Usage: invite-tui send --org SLUG --role ROLE [options] EMAIL...
        invite-tui send --org SLUG [--role ROLE] --from FILE
 
-Invites one or many addresses. FILE is a CSV with a header "email[,role]" or one address per
-line; "-" reads stdin. Rows already pending are skipped (--force sends anyway). Every row is
+Invites one or many addresses. FILE is a CSV as spreadsheets export it, with a header naming an
+email column ("email", "E-mail Address", …) and optionally a "role" column, other columns ignored;
+or one address per line; "-" reads stdin. Rows already pending are skipped (--force sends anyway). Every row is
 journaled with its Idempotency-Key, so running the same command again after a crash or Ctrl-C
 resumes: confirmed rows are skipped and rows in flight are retried with their original key.
 
@@ -36,7 +38,8 @@ Lists the organizations the token can see, with your role in each.
 ${GLOBAL}`,
   revoke: `Usage: invite-tui revoke --org SLUG ID [--yes]
 
-Revokes a pending invitation. On a terminal it asks first unless --yes; elsewhere --yes is required.
+Revokes a pending invitation (\`invite-tui list\` shows the ids). It looks the invitation up first and
+names its address; on a terminal it asks first unless --yes; elsewhere --yes is required.
 
 ${GLOBAL}`,
   login: `Usage: invite-tui login --api-url URL [--org SLUG] [--profile NAME] [--with-token]
@@ -58,7 +61,7 @@ Usage:
   invite-tui [--demo] [--api-url URL] [--redact]   open the TUI (the embedded demo sandbox unless an API is set)
   invite-tui send --org SLUG --role ROLE EMAIL...  invite addresses (or --from FILE)
   invite-tui list --org SLUG [--status STATUS]     list invitations
-  invite-tui orgs                                   list organizations
+  invite-tui orgs [--demo]                          list organizations (--demo: the embedded sandbox)
   invite-tui revoke --org SLUG ID [--yes]          revoke a pending invitation
   invite-tui login | logout | config show          manage saved profiles and tokens
   invite-tui sandbox [options]                      run the local sandbox API server

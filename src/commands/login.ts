@@ -8,6 +8,7 @@ import { EXIT } from './exit-codes.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { out, printJson, say } from './output.js';
 import { readSecret } from './prompt.js';
+import { checkToken } from '../config/settings.js';
 import { resolveSettings } from './settings.js';
 import { readInput } from './stdin.js';
 
@@ -18,6 +19,7 @@ export async function runLogin(args: string[]): Promise<number> {
     options: { ...GLOBAL_OPTIONS, 'with-token': { type: 'boolean', default: false } },
     strict: true,
   });
+  if (values.demo) throw new UsageError('The demo sandbox needs no login: pass --demo to the other commands.');
   const settings = resolveSettings(values);
   const apiUrl = settings.apiUrl?.value;
   if (!apiUrl) throw new UsageError('Which API? Pass --api-url URL (it is saved in the profile).');
@@ -27,6 +29,7 @@ export async function runLogin(args: string[]): Promise<number> {
   else if (process.stdin.isTTY) token = (await readSecret(`Token for ${new URL(apiUrl).host}: `)).trim();
   else throw new UsageError('Not a terminal: pipe the token in with --with-token.');
   if (!token) throw new UsageError('No token given.');
+  checkToken({ value: token, source: 'as given' });
 
   try {
     await createClient({ baseUrl: apiUrl, token }).listOrgs();
@@ -39,7 +42,7 @@ export async function runLogin(args: string[]): Promise<number> {
   const { store, profile } = settings;
   store.writeToken(profile, token);
   const config = store.readConfig();
-  const saved = config.profiles[profile] ?? {};
+  const saved = Object.hasOwn(config.profiles, profile) ? config.profiles[profile] : {};
   store.writeConfig({
     ...config,
     profiles: {

@@ -1,10 +1,21 @@
 // Small terminal prompts on stderr, for commands that must ask: a yes/no, and a masked secret.
+// Ctrl-C at either is an InterruptedError (exit 130), as it would be anywhere else.
 import { createInterface } from 'node:readline/promises';
+import { InterruptedError } from '../usage-error.js';
 
 export async function confirm(question: string): Promise<boolean> {
   const readline = createInterface({ input: process.stdin, output: process.stderr });
+  const cancel = new AbortController();
+  // readline in raw mode catches Ctrl-C itself: it never becomes a SIGINT for the process.
+  readline.once('SIGINT', () => cancel.abort());
   try {
-    return /^y(es)?$/i.test((await readline.question(question)).trim());
+    return /^y(es)?$/i.test((await readline.question(question, { signal: cancel.signal })).trim());
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      process.stderr.write('\n');
+      throw new InterruptedError('cancelled (Ctrl-C); nothing was changed');
+    }
+    throw error;
   } finally {
     readline.close();
   }
@@ -30,7 +41,7 @@ export function readSecret(question: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\x03') return finish(new Error('Cancelled'));
+        if (char === '\x03') return finish(new InterruptedError('cancelled (Ctrl-C); nothing was saved'));
         if (char === '\x7f' || char === '\b') secret = secret.slice(0, -1);
         else if (char >= ' ') secret += char;
       }

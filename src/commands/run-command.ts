@@ -2,7 +2,9 @@
 import { companionFailure } from '../api/companion.js';
 import { ApiError } from '../api/errors.js';
 import { UsageError } from '../usage-error.js';
+import { closeDemoSandbox } from './command-client.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { hintsFor } from './hints.js';
 import { describeError, errorJson, printJson, say } from './output.js';
 
 const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
@@ -16,7 +18,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>
 };
 
 export async function runCommand(name: string, args: string[]): Promise<number> {
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) throw new UsageError(`unknown command "${name}"`);
   try {
     return await (
@@ -33,7 +35,9 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
       return exitCodeFor(error);
     }
     for (const line of describeError(error)) say(`invite-tui: ${line}`);
-    if (error.status === 401) say('Check the token: INVITE_API_TOKEN, or `invite-tui login`.');
+    for (const hint of hintsFor(name, error, args)) say(hint);
     return error.kind === 'refused' ? EXIT.usage : exitCodeFor(error);
+  } finally {
+    await closeDemoSandbox();
   }
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { ApiError } from '../api/errors.js';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
-import { parseArgumentRows, parseInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
+import { parseArgumentRows, readInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
 import { isRetryable } from '../api/retry-policy.js';
 import { addressKey, preflight, type Preflight } from '../invites/preflight.js';
 import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
@@ -16,7 +16,6 @@ import { listProgress, stderrProgress } from './progress.js';
 import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
-import { readInput } from './stdin.js';
 
 const SEND_PASSES = 3;
 const PASS_PAUSE_MS = 1_000;
@@ -40,7 +39,7 @@ export async function runSend(args: string[]): Promise<number> {
     throw new UsageError('--concurrency takes a whole number from 1 to 64');
   const input = merge(
     parseArgumentRows(positionals, role),
-    values.from === undefined ? undefined : parseInviteFile(await readInput(values.from), role),
+    values.from === undefined ? undefined : await readInviteFile(values.from, role),
   );
   if (input.rows.length + input.rejected.length + input.duplicates.length === 0)
     throw new UsageError('No addresses: give them as arguments or with --from FILE (- for stdin).');

@@ -1,9 +1,11 @@
 // Profiles (config.json) and stored tokens (credentials.json), under $XDG_CONFIG_HOME/invite-tui.
 // Both are written atomically: a new file is created 0600 in a 0700 directory, then renamed
-// over the old one, so a token is never readable by others, not even for a moment.
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+// over the old one, so a token is never readable by others, not even for a moment. Both are
+// read without following links, and names typed by people (profiles) are looked up only among
+// the file's own keys, never an object's prototype (`--profile constructor` finds nothing).
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTextIfExists, writeFileAtomically } from '../files.js';
+import { LocalStateError, readStateFile, securePrivateDir, warnOnStderr, writeFileAtomically } from '../files.js';
 import { configDir } from './paths.js';
 
 export interface Profile {
@@ -21,7 +23,10 @@ export const DEFAULT_PROFILE = 'default';
 
 export interface ConfigStore {
   dir: string;
+  credentialsFile: string;
   readConfig(): Config;
+  /** The named profile, or undefined; only the file's own entries count. */
+  readProfile(profile: string): Profile | undefined;
   writeConfig(config: Config): void;
   readToken(profile: string): string | undefined;
   writeToken(profile: string, token: string): void;
@@ -30,31 +35,52 @@ export interface ConfigStore {
   permissionWarning(): string | undefined;
 }
 
-export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
+export function configStore(
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = warnOnStderr,
+): ConfigStore {
   const dir = configDir(env);
   const configFile = join(dir, 'config.json');
   const credentialsFile = join(dir, 'credentials.json');
-  const readCredentials = (): Record<string, string> => {
-    const value = readJson(credentialsFile);
-    return isRecord(value)
-      ? Object.fromEntries(
-          Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-        )
-      : {};
+  let checkedDir = false;
+  // A directory others can write to is tightened (with a warning) before anything in it is trusted.
+  const secureDir = () => {
+    if (checkedDir) return;
+    checkedDir = true;
+    if (exists(dir) || exists(configFile)) securePrivateDir(dir, warn);
+  };
+  const readCredentials = (): Map<string, string> => {
+    secureDir();
+    const value = readJson(credentialsFile, 'remove it and run `invite-tui login`, or set INVITE_API_TOKEN');
+    if (value === undefined) return new Map();
+    if (!isRecord(value))
+      throw new LocalStateError(
+        `${credentialsFile} is not an object of tokens: remove it and run \`invite-tui login\``,
+      );
+    return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  };
+  const writeCredentials = (credentials: Map<string, string>) =>
+    writeAtomically(dir, credentialsFile, `${JSON.stringify(Object.fromEntries(credentials), null, 2)}\n`, warn);
+  const readConfig = () => {
+    secureDir();
+    return parseConfig(readJson(configFile, 'fix it or remove it') ?? {}, configFile);
   };
   return {
     dir,
-    readConfig: () => parseConfig(readJson(configFile) ?? {}, configFile),
-    writeConfig: (config) => writeAtomically(dir, configFile, `${JSON.stringify(config, null, 2)}\n`),
-    readToken: (profile) => readCredentials()[profile],
-    writeToken: (profile, token) =>
-      writeAtomically(dir, credentialsFile, `${JSON.stringify({ ...readCredentials(), [profile]: token }, null, 2)}\n`),
+    credentialsFile,
+    readConfig,
+    readProfile: (profile) => {
+      const { profiles } = readConfig();
+      return Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
+    },
+    writeConfig: (config) => writeAtomically(dir, configFile, `${JSON.stringify(config, null, 2)}\n`, warn),
+    readToken: (profile) => readCredentials().get(profile),
+    writeToken: (profile, token) => writeCredentials(readCredentials().set(profile, token)),
     deleteToken: (profile) => {
       const credentials = readCredentials();
-      if (!(profile in credentials)) return false;
-      delete credentials[profile];
-      if (Object.keys(credentials).length === 0) rmSync(credentialsFile, { force: true });
-      else writeAtomically(dir, credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`);
+      if (!credentials.delete(profile)) return false;
+      if (credentials.size === 0) rmSync(credentialsFile, { force: true });
+      else writeCredentials(credentials);
       return true;
     },
     permissionWarning: () => {
@@ -73,7 +99,8 @@ export function configStore(env: NodeJS.ProcessEnv = process.env): ConfigStore {
 // Checked by hand rather than with zod: the TUI reads the config before its first frame, and
 // loading zod there would cost more than the check itself.
 function parseConfig(value: unknown, file: string): Config {
-  const invalid = (why: string) => new Error(`${file} is not a valid invite-tui config: ${why}`);
+  const invalid = (why: string) =>
+    new LocalStateError(`${file} is not a valid invite-tui config: ${why}; fix it or remove it`);
   if (!isRecord(value)) throw invalid('expected an object');
   const profiles = value.profiles ?? {};
   if (!isRecord(profiles)) throw invalid('"profiles" must be an object');
@@ -91,17 +118,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readJson(file: string): unknown {
-  const text = readTextIfExists(file);
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readJson(file: string, fix: string): unknown {
+  const text = readStateFile(file);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    throw new Error(`${file} is not valid JSON`);
+    throw new LocalStateError(`${file} is not valid JSON: ${fix}`);
   }
 }
 
-function writeAtomically(dir: string, file: string, text: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+function writeAtomically(dir: string, file: string, text: string, warn: (message: string) => void): void {
+  securePrivateDir(dir, warn);
   writeFileAtomically(file, text);
 }

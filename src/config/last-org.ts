@@ -1,6 +1,8 @@
-// Remembers the last organization used, so the org step can preselect it next time.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Remembers the last organization used, so the org step can preselect it next time. The file is
+// read without following links and replaced atomically, so a link planted at its name is never
+// written through.
 import { join } from 'node:path';
+import { readStateFile, securePrivateDir, writeFileAtomically } from '../files.js';
 import { stateDir } from './paths.js';
 
 export interface LastOrgStore {
@@ -13,15 +15,16 @@ export function fileLastOrgStore(env: NodeJS.ProcessEnv = process.env): LastOrgS
   return {
     load() {
       try {
-        return readFileSync(file, 'utf8').trim() || undefined;
+        return readStateFile(file)?.trim() || undefined;
       } catch {
+        // A preference that cannot be read (a link, a directory) is simply not used.
         return undefined;
       }
     },
     save(org) {
       try {
-        mkdirSync(stateDir(env), { recursive: true, mode: 0o700 });
-        writeFileSync(file, `${org}\n`, { mode: 0o600 });
+        securePrivateDir(stateDir(env), () => undefined);
+        writeFileAtomically(file, `${org}\n`);
       } catch {
         // A preference that cannot be saved is not worth interrupting anyone for.
       }

@@ -1,15 +1,24 @@
-// Turning what a person pastes into addresses the API will accept. Shared by the TUI and the
-// scriptable commands. Pure: no I/O.
-import { domainToASCII, domainToUnicode } from 'node:url';
+// Turning what a person pastes into addresses the API will accept. The one parser for the TUI
+// and the scriptable commands. Pure: no I/O.
+//
+// Separators (commas, semicolons, spaces, new lines) count only outside "quotes" and <angle
+// brackets>; a candidate with a display name or quoting goes to an RFC 5322 parser
+// (email-addresses, in RFC 6532 mode so that internationalized domains survive), so
+// `"Niaj, Jr." <niaj@example.com>` is one address. Domains may be Unicode or punycode: each
+// address is sent with its domain in ASCII, compared case-insensitively, and shown as typed.
+import emailAddresses from 'email-addresses';
+import { domainToASCII } from 'node:url';
 import { emailSchema } from '../api/schemas.js';
 
 export interface ParsedAddress {
   /** What was typed, for messages. */
   input: string;
-  /** The address to send: domain lower-cased and, if international, in its ASCII (punycode) form. */
+  /** The address to send: the domain lower-cased and, if international, in ASCII (punycode). */
   email: string;
-  /** The address as people read it (Unicode domain). */
+  /** The address as typed (without a display name), for people. */
   display: string;
+  /** What duplicates are compared by: the address to send, lower-cased. */
+  key: string;
 }
 
 export interface RejectedAddress {
@@ -24,58 +33,129 @@ export interface AddressList {
   duplicates: number;
 }
 
-const SEPARATORS = /[,;\r\n\t]+/;
-const BRACKETED = /<([^<>]*)>/g;
-
-/** Splits pasted text on commas, semicolons, whitespace and newlines; accepts `Name <addr>`. */
+/** Splits pasted text into addresses; accepts `Name <addr>` and `"Last, First" <addr>`. */
 export function parseAddressList(text: string): AddressList {
   const list: AddressList = { valid: [], invalid: [], duplicates: 0 };
   const seen = new Set<string>();
   for (const candidate of candidates(text)) {
     const result = parseAddress(candidate);
     if ('reason' in result) list.invalid.push(result);
-    else if (seen.has(result.email)) list.duplicates++;
+    else if (seen.has(result.key)) list.duplicates++;
     else {
-      seen.add(result.email);
+      seen.add(result.key);
       list.valid.push(result);
     }
   }
   return list;
 }
 
+const HARD_SEPARATOR = /[,;\r\n]/;
+const SPACE = /[ \t\f\v\u00a0]/;
+
+/**
+ * One pass over the text. Words are split at separators outside quotes and angle brackets; a
+ * word with `<…>` takes the words before it as its display name, a word with an @ stands alone,
+ * and other words are candidates of their own (to be reported, e.g. "missing @"). A new line
+ * ends an unclosed quote or bracket, so one stray quote cannot swallow a whole paste.
+ */
 function candidates(text: string): string[] {
-  return text.split(SEPARATORS).flatMap((chunk) => {
-    const bracketed = [...chunk.matchAll(BRACKETED)].map((match) => match[1] ?? '');
-    if (bracketed.length === 0) return chunk.split(/\s+/).filter(Boolean);
-    // `Name <addr>`: the name is dropped; stray addresses beside it are kept.
-    const rest = chunk
-      .replace(BRACKETED, ' ')
-      .split(/\s+/)
-      .filter((word) => word.includes('@'));
-    return [...bracketed.map((address) => address.trim()), ...rest];
-  });
+  const found: string[] = [];
+  let name: string[] = [];
+  let word = '';
+  let quoted = false;
+  let bracketed = false;
+  const endWord = () => {
+    if (!word) return;
+    if (unquoted(word).includes('<')) {
+      found.push([...name, word].join(' '));
+      name = [];
+    } else if (unquoted(word).includes('@')) {
+      found.push(...name, word);
+      name = [];
+    } else name.push(word);
+    word = '';
+  };
+  const endName = () => {
+    endWord();
+    found.push(...name);
+    name = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '\n' || char === '\r') {
+      quoted = bracketed = false;
+      endName();
+    } else if (quoted) {
+      word += char;
+      if (char === '\\') word += text[++i] ?? '';
+      else if (char === '"') quoted = false;
+    } else if (bracketed) {
+      word += char;
+      if (char === '>') bracketed = false;
+    } else if (HARD_SEPARATOR.test(char)) endName();
+    else if (SPACE.test(char)) endWord();
+    else {
+      word += char;
+      if (char === '"') quoted = true;
+      else if (char === '<') bracketed = true;
+    }
+  }
+  endName();
+  return found;
 }
 
+/** The text outside double quotes. */
+const unquoted = (word: string) => word.replace(/"(?:[^"\\]|\\.)*"?/g, '');
+
 export function parseAddress(input: string): ParsedAddress | RejectedAddress {
-  const trimmed = input
-    .trim()
-    .replace(/^mailto:/i, '')
-    .replace(/^["']|["']$/g, '');
-  const at = trimmed.lastIndexOf('@');
   const reject = (reason: string): RejectedAddress => ({ input, reason });
-  if (at < 0) return reject('missing @');
-  const local = trimmed.slice(0, at);
-  const domain = trimmed.slice(at + 1);
-  if (!local) return reject('nothing before @');
-  if (!domain) return reject('no domain after @');
-  // International domains are deliberate: sent in ASCII (punycode), shown in Unicode.
+  let text = input.trim().replace(/^mailto:/i, '');
+  // A whole address in quotes, as some exports write cells: "ada@example.com".
+  const wrapped = /^(["'])([^"']*)\1$/.exec(text);
+  if (wrapped) text = wrapped[2] ?? '';
+  const split = /[<"(]/.test(text) ? splitRfc5322(text) : splitPlain(text);
+  if ('reason' in split) return reject(split.reason);
+  const { local, domain } = split;
   // Non-ASCII local parts need SMTPUTF8, which the API's validation does not accept.
   if (/[^\x20-\x7e]/.test(local)) return reject('non-ASCII characters before @ are not supported');
   const asciiDomain = domainToASCII(domain);
   if (!asciiDomain) return reject(`"${domain}" is not a valid domain`);
   if (!asciiDomain.includes('.')) return reject(`the domain needs a dot, e.g. ${asciiDomain}.com`);
+  // RFC 1035 limits, on the form that is sent: 63 per label, 253 in all.
+  if (asciiDomain.length > 253) return reject('the domain is at most 253 characters');
+  if (asciiDomain.split('.').some((label) => label.length > 63))
+    return reject('each part of the domain is at most 63 characters');
   const email = `${local}@${asciiDomain}`;
   const result = emailSchema.safeParse(email);
   if (!result.success) return reject(result.error.issues[0]?.message ?? 'not a valid email address');
-  return { input, email, display: `${local}@${domainToUnicode(asciiDomain)}` };
+  return { input, email, display: `${local}@${domain}`, key: email.toLowerCase() };
+}
+
+type Split = { local: string; domain: string } | { reason: string };
+
+function splitPlain(text: string): Split {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return { reason: 'missing @' };
+  const local = text.slice(0, at);
+  const domain = text.slice(at + 1);
+  if (!local) return { reason: 'nothing before @' };
+  if (!domain) return { reason: 'no domain after @' };
+  return { local, domain };
+}
+
+/** A display name, quoting or comments: the RFC parser decides what the address is. */
+function splitRfc5322(text: string): Split {
+  let parsed: ReturnType<typeof emailAddresses.parseOneAddress> = null;
+  try {
+    parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
+  } catch {
+    parsed = null;
+  }
+  if (parsed?.type === 'mailbox') return { local: parsed.local, domain: parsed.domain };
+  if (parsed?.type === 'group') return { reason: 'a group of addresses; list the addresses themselves' };
+  // Not RFC 5322: say what is wrong with the part in brackets, if any, as with a plain address.
+  const inBrackets = /<([^<>]*)>/.exec(text)?.[1];
+  const plain = splitPlain((inBrackets ?? text).trim());
+  if ('reason' in plain) return plain;
+  return inBrackets === undefined ? { reason: 'check the quotes: not a valid address' } : plain;
 }

@@ -1,6 +1,11 @@
-// Reads the rows of a bulk invite: a CSV with a header `email[,role]`, or one address per line.
-// Handles a BOM and CRLF; every row keeps its line number for messages.
+// Reads the rows of a bulk invite: a CSV as spreadsheets export it (csv-parse, streamed), or one
+// address per line; and the addresses given as arguments. Every row keeps its line number.
+import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { roleSchema, type Role } from '../api/schemas.js';
+import { UsageError } from '../usage-error.js';
 import { parseAddress, parseAddressList } from './addresses.js';
 
 export interface InputRow {
@@ -31,25 +36,157 @@ export interface ParsedRows {
   hasRoleColumn: boolean;
 }
 
-export function parseInviteFile(text: string, defaultRole: Role | undefined): ParsedRows {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  if (lines.at(-1) === '') lines.pop();
-  const header = splitCsvLine(lines[0] ?? '').map((cell) => cell.trim().toLowerCase());
-  const emailColumn = header.indexOf('email');
-  const roleColumn = header.indexOf('role');
+/** Header names that mean "the email column", compared without case or punctuation. */
+const EMAIL_HEADERS = new Set(['email', 'emails', 'emailaddress', 'mail', 'mailaddress']);
+const ROLE_HEADERS = new Set(['role']);
+const headerKey = (cell: string) => cell.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A record longer than this is refused: no address row is near it, and a runaway line costs memory. */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
+/**
+ * Reads the rows of a bulk invite as they stream in. A first line naming an email column makes
+ * the input a CSV as spreadsheets write it (quotes, embedded commas and new lines, extra
+ * columns); otherwise each line is one address. A BOM and CRLF are fine; every row keeps the line
+ * it starts on. A record over 64 KiB is refused with its line number as soon as it is seen.
+ */
+export async function readInviteRows(
+  source: AsyncIterable<Buffer | string>,
+  defaultRole: Role | undefined,
+  name = 'the input',
+): Promise<ParsedRows> {
+  const { head, rest } = await firstLine(source);
+  const { header, delimiter } = parseHeader(head);
+  const emailColumn = header.findIndex((cell) => EMAIL_HEADERS.has(headerKey(cell)));
+  const roleColumn = header.findIndex((cell) => ROLE_HEADERS.has(headerKey(cell)));
   const isCsv = emailColumn >= 0;
+  if (!isCsv && header.length > 1 && !head.includes('@'))
+    throw new UsageError(
+      `${name} looks like a CSV without an email column (its header: ${header
+        .slice(0, 8)
+        .map((cell) => JSON.stringify(cell.slice(0, 40)))
+        .join(', ')}); name the column of addresses "email"`,
+    );
+  const parser = parse({
+    bom: true,
+    raw: true,
+    max_record_size: MAX_RECORD_BYTES,
+    relax_column_count: true,
+    ...(isCsv ? { relax_quotes: true, delimiter } : { quote: false, delimiter: '\u0000' }),
+  });
+  const input = Readable.from(rest);
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+
   const result: ParsedRows = { rows: [], rejected: [], duplicates: [], blankLines: [], hasRoleColumn: roleColumn >= 0 };
   const seen = new Map<string, number | undefined>();
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (isCsv && index === 0) return;
-    if (raw.trim() === '') return void result.blankLines.push(line);
-    const cells = isCsv ? splitCsvLine(raw) : [raw];
-    const input = (cells[isCsv ? emailColumn : 0] ?? '').trim();
-    const roleText = roleColumn >= 0 ? (cells[roleColumn] ?? '').trim().toLowerCase() : '';
-    addRow(result, seen, line, input, roleText, defaultRole);
-  });
+  let nextLine = 1;
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const line = nextLine;
+      // Line breaks inside quoted cells move the count on; the record's own ending adds one.
+      nextLine += (raw.replace(/[\r\n]+$/, '').match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+      if (isCsv && line === 1) continue;
+      const cells = isCsv ? record : [record.join('\u0000')];
+      if (cells.every((cell) => cell.trim() === '')) {
+        result.blankLines.push(line);
+        continue;
+      }
+      const input = (cells[isCsv ? emailColumn : 0] ?? '').trim();
+      const roleText = roleColumn >= 0 ? (cells[roleColumn] ?? '').trim().toLowerCase() : '';
+      addRow(result, seen, line, input, roleText, defaultRole);
+    }
+  } catch (error) {
+    throw csvMistake(error, name);
+  }
   return result;
+}
+
+/** The same, for text already in memory (tests, small inputs). */
+export function parseInviteFile(text: string, defaultRole: Role | undefined): Promise<ParsedRows> {
+  return readInviteRows(Readable.from([text]), defaultRole);
+}
+
+/** A file's rows, or stdin's for "-"; the file is streamed, never read whole. */
+export async function readInviteFile(path: string, defaultRole: Role | undefined): Promise<ParsedRows> {
+  if (path === '-') return readInviteRows(process.stdin, defaultRole, 'stdin');
+  let file;
+  try {
+    file = await open(path);
+    if ((await file.stat()).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+  } catch (error) {
+    await file?.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new UsageError(`Cannot read ${path}: ${why}`);
+  }
+  try {
+    return await readInviteRows(file.createReadStream({ autoClose: false }), defaultRole, path);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The first line (up to 64 KiB, to decide the format), and the whole input again to parse. */
+async function firstLine(
+  source: AsyncIterable<Buffer | string>,
+): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let newline = -1;
+  while (newline < 0 && size <= MAX_RECORD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const at = chunk.indexOf(0x0a);
+    if (at >= 0) newline = size + at;
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const seen = Buffer.concat(chunks);
+  const head = seen
+    .subarray(0, newline >= 0 ? newline : Math.min(size, MAX_RECORD_BYTES))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
+  async function* rest() {
+    yield seen;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+  }
+  return { head, rest: rest() };
+}
+
+/** Spreadsheets write commas, or semicolons where the comma is the decimal sign, or tabs. */
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The first line's cells, as a header would have them, split by the delimiter that yields an
+ * email column (else by the first one the line holds); a line that is no CSV has one cell.
+ */
+function parseHeader(line: string): { header: string[]; delimiter: string } {
+  const splits = DELIMITERS.filter((delimiter) => line.includes(delimiter)).map((delimiter) => {
+    try {
+      const cells = parseSync(line, { delimiter, relax_quotes: true, relax_column_count: true })[0] as string[];
+      return { header: cells ?? [], delimiter };
+    } catch {
+      return { header: [], delimiter };
+    }
+  });
+  const withEmail = splits.find(({ header }) => header.some((cell) => EMAIL_HEADERS.has(headerKey(cell))));
+  return withEmail ?? splits[0] ?? { header: line.trim() ? [line.trim()] : [], delimiter: ',' };
+}
+
+function csvMistake(error: unknown, name: string): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = (error as CsvError & { lines?: number }).lines;
+  const where = `${name}${line ? `, line ${line}` : ''}`;
+  if (error.code === 'CSV_MAX_RECORD_SIZE')
+    return new UsageError(
+      `${where}: a row longer than ${MAX_RECORD_BYTES / 1024} KiB (an unclosed quote, or not a list of addresses); nothing was sent`,
+    );
+  return new UsageError(`${where}: ${error.message.replace(/^Invalid [^:]*: /, '')}; nothing was sent`);
 }
 
 /** Addresses given on the command line; each argument may itself hold several. */
@@ -76,7 +213,7 @@ function addRow(
   index?: number,
 ) {
   // A cell may hold `Name <addr>`.
-  const address = parseAddress(/<([^<>]*)>/.exec(input)?.[1] ?? input);
+  const address = parseAddress(input);
   if ('reason' in address)
     return void result.rejected.push({ line, index, input, reason: input ? address.reason : 'no address' });
   const role = roleText
@@ -97,24 +234,4 @@ function addRow(
   if (seen.has(key)) return void result.duplicates.push({ line, index, input, firstLine: seen.get(key) });
   seen.set(key, line);
   result.rows.push({ line, index, input, email: address.email, role: role.data });
-}
-
-/** Splits one CSV line; double quotes may wrap a cell with commas, "" is a literal quote. */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted && char === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
 }

@@ -2,8 +2,9 @@
 // settings. Light on purpose: cli.ts loads it first, so the demo sandbox can start at once.
 import { parseArgs } from 'node:util';
 import { parseBaseUrl } from '../api/base-url.js';
-import { resolveSettings, timeoutFrom } from '../commands/settings.js';
-import { UsageError } from '../usage-error.js';
+import { checkToken, resolveSettings, timeoutFrom } from '../config/settings.js';
+import { noTokenMessage } from '../config/no-token.js';
+import { NoTokenError, UsageError } from '../usage-error.js';
 
 export const TUI_OPTIONS = {
   demo: { type: 'boolean', default: false },
@@ -30,12 +31,12 @@ export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): T
     );
     return 2;
   }
-  const settings = resolveSettings({ 'api-url': values['api-url'] }, env);
+  const settings = resolveSettings({ 'api-url': values['api-url'], demo: values.demo }, env);
   const timeoutMs = timeoutFrom(env);
   const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
   if (!apiUrl) return { api: undefined, timeoutMs, redact: values.redact, target: 'demo sandbox' };
-  if (!settings.token)
-    throw new UsageError('No token for that API: set INVITE_API_TOKEN or run `invite-tui login` (or use --demo).');
+  if (!settings.token) throw new NoTokenError(noTokenMessage(apiUrl, settings.profile));
+  checkToken(settings.token);
   return {
     api: { baseUrl: apiUrl, token: settings.token.value },
     timeoutMs,

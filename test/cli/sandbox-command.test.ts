@@ -35,7 +35,7 @@ describe('invite-tui sandbox (built binary)', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const unknownFlag = await runCli(['sandbox', '--prot', '1']);
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--prot'");
+    expect(unknownFlag.stderr).toContain('unknown option "--prot" (`invite-tui sandbox --help` lists them)');
   });
 });
 

@@ -14,6 +14,6 @@ describe('invite-tui without a terminal', () => {
   it('rejects an unknown flag with exit 2', async () => {
     const result = await runCli(['--demo', '--colour']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Unknown option '--colour'");
+    expect(result.stderr).toContain('unknown option "--colour"');
   });
 });

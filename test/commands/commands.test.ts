@@ -136,7 +136,12 @@ describe('revoke', () => {
     expect(refused.stderr).toContain('pass --yes');
     const revoked = await runCli(['revoke', '--org', 'acme', created.id, '--yes', '--json'], env);
     expect(revoked.code).toBe(0);
-    expect(JSON.parse(revoked.stdout)).toEqual({ id: created.id, org: 'acme', revoked: true });
+    expect(JSON.parse(revoked.stdout)).toEqual({
+      id: created.id,
+      org: 'acme',
+      email: 'revoke.cli@acme.test',
+      revoked: true,
+    });
     const again = await runCli(['revoke', '--org', 'acme', created.id, '--yes'], env);
     expect(again.code).toBe(5);
   });

@@ -19,7 +19,14 @@ async function send(options: SandboxOptions, args: string[], token = 'demo-owner
 describe('exit codes', () => {
   it.each<[string, number, SandboxOptions, string[], string?, RegExp?]>([
     ['all ok', 0, {}, ['--org', 'acme', 'ok@acme.test']],
-    ['usage: bad flag', 2, {}, ['--org', 'acme', '--colour', 'x@acme.test'], undefined, /Unknown option '--colour'/],
+    [
+      'usage: bad flag',
+      2,
+      {},
+      ['--org', 'acme', '--colour', 'x@acme.test'],
+      undefined,
+      /unknown option "--colour" for send/,
+    ],
     [
       'validation: an address refused before sending',
       7,

@@ -7,6 +7,7 @@ import { ApiError } from '../../src/api/errors.js';
 import { orgSlugSchema } from '../../src/api/schemas.js';
 import { parseAddressList } from '../../src/invites/addresses.js';
 import { parseInviteFile } from '../../src/invites/input-rows.js';
+import { UsageError } from '../../src/usage-error.js';
 import { safeJson } from '../../src/text/json-output.js';
 import { sanitizeServerText } from '../../src/text/sanitize.js';
 
@@ -107,20 +108,26 @@ describe('parseAddressList', () => {
 });
 
 describe('parseInviteFile', () => {
-  it('never throws, and every rejected row has a line number and a reason', () => {
+  it('never throws but a UsageError naming the line; every rejected row has a line number and a reason', async () => {
     const line = fc.oneof(
       hostileText,
       fc.emailAddress(),
-      fc.constantFrom('', 'email,role', 'a@b.co,owner', 'x@y.test,boss', '"q, r" <q@r.test>,reader'),
+      fc.constantFrom('', 'email,role', 'a@b.co,owner', 'x@y.test,boss', '"q, r" <q@r.test>,reader', '"open'),
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(line, { maxLength: 20 }),
         fc.constantFrom('\n', '\r\n'),
         fc.boolean(),
-        (lines, newline, bom) => {
-          const parsed = parseInviteFile(`${bom ? '\uFEFF' : ''}${lines.join(newline)}`, 'reader');
-          for (const rejected of parsed.rejected) {
+        async (lines, newline, bom) => {
+          const parsed = await parseInviteFile(`${bom ? '\uFEFF' : ''}${lines.join(newline)}`, 'reader').catch(
+            (error: unknown) => {
+              expect(error).toBeInstanceOf(UsageError);
+              expect((error as Error).message).toMatch(/line \d+|CSV without an email column/);
+              return undefined;
+            },
+          );
+          for (const rejected of parsed?.rejected ?? []) {
             expect(rejected.line).toBeGreaterThan(0);
             expect(rejected.reason.length).toBeGreaterThan(0);
           }

@@ -38,7 +38,7 @@ describe('parseAddressList', () => {
 });
 
 describe('parseAddress', () => {
-  it('sends an international domain in punycode and shows it in Unicode', () => {
+  it('sends an international domain in punycode, shows it as typed, refuses a non-ASCII local part', () => {
     expect(parseAddress('Zoë@Bücher.de')).toEqual({
       input: 'Zoë@Bücher.de',
       reason: 'non-ASCII characters before @ are not supported',
@@ -46,23 +46,34 @@ describe('parseAddress', () => {
     expect(parseAddress('zoe@Bücher.de')).toEqual({
       input: 'zoe@Bücher.de',
       email: 'zoe@xn--bcher-kva.de',
-      display: 'zoe@bücher.de',
+      display: 'zoe@Bücher.de',
+      key: 'zoe@xn--bcher-kva.de',
     });
   });
 
-  it('limits the local part to 64 and the address to 254 characters', () => {
+  it('limits the local part to 64, a domain label to 63, the domain to 253 and the address to 254', () => {
     expect(parseAddress(`${'a'.repeat(64)}@acme.test`)).toHaveProperty('email');
     expect(parseAddress(`${'a'.repeat(65)}@acme.test`)).toEqual({
       input: `${'a'.repeat(65)}@acme.test`,
       reason: 'the part before @ is at most 64 characters',
     });
-    const long = `a@${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(62)}.test`; // 258 characters
+    expect(parseAddress(`a@${'b'.repeat(64)}.test`)).toMatchObject({
+      reason: 'each part of the domain is at most 63 characters',
+    });
+    const longDomain = `a@${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(62)}.test`; // 256
+    expect(parseAddress(longDomain)).toMatchObject({ reason: 'the domain is at most 253 characters' });
+    const long = `${'a'.repeat(10)}@${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(58)}.test`;
     expect(parseAddress(long)).toEqual({ input: long, reason: 'an email address is at most 254 characters' });
+    // An international domain is measured in the form that is sent: 20 Cyrillic letters are 28 in ASCII.
+    expect(parseAddress(`a@${'п'.repeat(60)}.рф`)).toMatchObject({
+      reason: 'each part of the domain is at most 63 characters',
+    });
   });
 
   it('strips mailto: and quotes', () => {
     expect(parseAddress('mailto:ada@acme.test')).toMatchObject({ email: 'ada@acme.test' });
     expect(parseAddress('"ada@acme.test"')).toMatchObject({ email: 'ada@acme.test' });
+    expect(parseAddress("'ada@acme.test'")).toMatchObject({ email: 'ada@acme.test' });
   });
 
   it('rejects what zod rejects, with its message', () => {
@@ -70,5 +81,56 @@ describe('parseAddress', () => {
       input: 'a..b@acme.test',
       reason: 'value is not a valid email address',
     });
+  });
+});
+
+describe('addresses of the whole world', () => {
+  it.each([
+    ['ivan@пример.рф', 'ivan@xn--e1afmkfd.xn--p1ai'],
+    ['li@例子.中国', 'li@xn--fsqu00a.xn--fiqs8s'],
+    ['x@example.xn--p1ai', 'x@example.xn--p1ai'],
+    ['zoe@bücher.de', 'zoe@xn--bcher-kva.de'],
+    ['info@xn--mller-kva.ch', 'info@xn--mller-kva.ch'],
+    ['sam@موقع.وزارة-الاتصالات.مصر', 'sam@xn--4gbrim.xn----ymcbaaajlc6dj7bxne2c.xn--wgbh1c'],
+    ['kim@도메인.한국', 'kim@xn--hq1bm8jm9l.xn--3e0b707e'],
+  ])('%s is sent as %s and shown as typed', (typed, sent) => {
+    expect(parseAddress(typed)).toEqual({ input: typed, email: sent, display: typed, key: sent });
+  });
+
+  it('collapses the Unicode and punycode forms of one address, in any case', () => {
+    const list = parseAddressList('ivan@пример.рф IVAN@xn--e1afmkfd.xn--p1ai Ivan@ПРИМЕР.РФ');
+    expect(list.valid.map((address) => address.display)).toEqual(['ivan@пример.рф']);
+    expect(list.duplicates).toBe(2);
+  });
+});
+
+describe('display names and quoting (RFC 5322)', () => {
+  it('keeps a quoted display name with a comma as one address', () => {
+    const list = parseAddressList('"Niaj, Jr." <niaj@example.com>, ada@example.com');
+    expect(list.valid.map((address) => address.email)).toEqual(['niaj@example.com', 'ada@example.com']);
+    expect(list.invalid).toEqual([]);
+  });
+
+  it('takes names of several words, brackets without spaces, and Unicode names', () => {
+    const list = parseAddressList(
+      'Grace Brewster Hopper <grace@example.com>;Ada<ada@example.com>\nЗоя Иванова <zoya@пример.рф>',
+    );
+    expect(list.valid.map((address) => address.display)).toEqual([
+      'grace@example.com',
+      'ada@example.com',
+      'zoya@пример.рф',
+    ]);
+  });
+
+  it('collapses duplicates case-insensitively, the local part included', () => {
+    const list = parseAddressList('Ada@Example.com ada@example.com "Ada L." <ADA@EXAMPLE.COM>');
+    expect(list.valid).toHaveLength(1);
+    expect(list.duplicates).toBe(2);
+  });
+
+  it('says what is wrong inside brackets, and a stray quote spoils only its own line', () => {
+    const list = parseAddressList('Bob <bob.example.com>\nO"Brien obrien@example.com\nok@example.com');
+    expect(list.invalid[0]).toEqual({ input: 'Bob <bob.example.com>', reason: 'missing @' });
+    expect(list.valid.map((address) => address.email)).toContain('ok@example.com');
   });
 });

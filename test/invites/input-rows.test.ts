@@ -1,24 +1,28 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseArgumentRows, parseInviteFile, splitCsvLine } from '../../src/invites/input-rows.js';
+import { MAX_RECORD_BYTES, parseArgumentRows, parseInviteFile, readInviteRows } from '../../src/invites/input-rows.js';
+import { UsageError } from '../../src/usage-error.js';
+
+const row = (line: number, input: string, email: string, role: string) => ({ line, input, email, role });
 
 describe('parseInviteFile', () => {
-  it('reads a CSV with a header, a BOM and CRLF, each row with its line number', () => {
-    const parsed = parseInviteFile(
+  it('reads a CSV with a header, a BOM and CRLF, each row with its line number', async () => {
+    const parsed = await parseInviteFile(
       '\uFEFFemail,role\r\nada@acme.test,owner\r\n"Lovelace, Ada <ada2@acme.test>",reader\r\n',
       undefined,
     );
     expect(parsed.rows).toEqual([
-      { line: 2, input: 'ada@acme.test', email: 'ada@acme.test', role: 'owner' },
-      { line: 3, input: 'Lovelace, Ada <ada2@acme.test>', email: 'ada2@acme.test', role: 'reader' },
+      row(2, 'ada@acme.test', 'ada@acme.test', 'owner'),
+      row(3, 'Lovelace, Ada <ada2@acme.test>', 'ada2@acme.test', 'reader'),
     ]);
   });
 
-  it('falls back to --role, and reports bad rows by line while the good ones stay', () => {
-    const parsed = parseInviteFile(
+  it('falls back to --role, and reports bad rows by line while the good ones stay', async () => {
+    const parsed = await parseInviteFile(
       'email,role\nok@acme.test,\nbad-address,reader\nx@acme.test,admin\n\nok@ACME.test,reader\n',
       'contributor',
     );
-    expect(parsed.rows).toEqual([{ line: 2, input: 'ok@acme.test', email: 'ok@acme.test', role: 'contributor' }]);
+    expect(parsed.rows).toEqual([row(2, 'ok@acme.test', 'ok@acme.test', 'contributor')]);
     expect(parsed.rejected).toEqual([
       { line: 3, input: 'bad-address', reason: 'missing @' },
       { line: 4, input: 'x@acme.test', reason: 'unknown role "admin" (reader, contributor or owner)' },
@@ -27,28 +31,118 @@ describe('parseInviteFile', () => {
     expect(parsed.duplicates).toEqual([{ line: 6, input: 'ok@ACME.test', firstLine: 2 }]);
   });
 
-  it('reads one address per line without a header, needing --role', () => {
-    expect(parseInviteFile('a@acme.test\nb@acme.test', 'reader').rows.map((row) => [row.line, row.email])).toEqual([
+  it('reads one address per line without a header, needing --role', async () => {
+    const parsed = await parseInviteFile('a@acme.test\n"Niaj, Jr." <niaj@acme.test>\r\nb@acme.test', 'reader');
+    expect(parsed.rows.map((row) => [row.line, row.email])).toEqual([
       [1, 'a@acme.test'],
-      [2, 'b@acme.test'],
+      [2, 'niaj@acme.test'],
+      [3, 'b@acme.test'],
     ]);
-    expect(parseInviteFile('a@acme.test', undefined).rejected[0]?.reason).toBe(
+    expect((await parseInviteFile('a@acme.test', undefined)).rejected[0]?.reason).toBe(
       'no role: add a role column or pass --role',
     );
   });
 });
 
-describe('parseArgumentRows', () => {
-  it('accepts several addresses per argument and collapses repeats', () => {
-    const parsed = parseArgumentRows(['a@acme.test,b@acme.test', 'a@acme.test', 'nope'], 'reader');
-    expect(parsed.rows.map((row) => row.email)).toEqual(['a@acme.test', 'b@acme.test']);
-    expect(parsed.duplicates).toHaveLength(1);
-    expect(parsed.rejected).toEqual([{ line: undefined, input: 'nope', reason: 'missing @' }]);
+describe('CSV as spreadsheets write it', () => {
+  // As Excel and Google Sheets export a contact list: extra columns, quoted cells with commas,
+  // quotes and new lines, CRLF, a BOM, and a header that says "E-mail Address".
+  const EXPORT = [
+    '\uFEFFFull Name,Team,E-mail Address,Notes,Role',
+    '"Lovelace, Ada",Engines,ada@example.com,"said ""hi""",owner',
+    'Grace Hopper,Navy,grace@example.com,"first line\r\nsecond line\r\nthird",reader',
+    'Ivan,Ops,ivan@пример.рф,,contributor',
+    ',,,,',
+    'Li,Ops,li@例子.中国,"a, b, c",READER,extra,cells',
+    'No Address,Ops,,,reader',
+    'Short row,Ops,zoe@bücher.de',
+    '',
+  ].join('\r\n');
+
+  it('finds the email and role columns by name and keeps every line number right', async () => {
+    const parsed = await parseInviteFile(EXPORT, 'reader');
+    expect(parsed.rows.map((row) => [row.line, row.email, row.role])).toEqual([
+      [2, 'ada@example.com', 'owner'],
+      [3, 'grace@example.com', 'reader'],
+      [6, 'ivan@xn--e1afmkfd.xn--p1ai', 'contributor'],
+      [8, 'li@xn--fsqu00a.xn--fiqs8s', 'reader'],
+      [10, 'zoe@xn--bcher-kva.de', 'reader'],
+    ]);
+    expect(parsed.blankLines).toEqual([7]);
+    expect(parsed.rejected).toEqual([{ line: 9, input: '', reason: 'no address' }]);
+    expect(parsed.hasRoleColumn).toBe(true);
+    expect((await parseInviteFile('Email\nada@example.com\n', 'reader')).hasRoleColumn).toBe(false);
   });
+
+  it.each(['email', 'Email', 'EMAIL', 'E-mail', 'E-mail Address', 'e_mail_address', 'Email address', ' Mail '])(
+    'takes "%s" as the email column',
+    async (header) => {
+      const parsed = await parseInviteFile(`Name,${header}\nAda,ada@example.com\n`, 'reader');
+      expect(parsed.rows.map((row) => row.email)).toEqual(['ada@example.com']);
+    },
+  );
+
+  it.each([';', '\t'])(
+    'reads a header and rows split by %j, as some locales and TSV exports write them',
+    async (sep) => {
+      const text =
+        ['Name', 'E-Mail', 'Role'].join(sep) + '\n' + ['"Doe; Jane"', 'jane@example.com', 'owner'].join(sep) + '\n';
+      const parsed = await parseInviteFile(text, undefined);
+      expect(parsed.rows).toEqual([row(2, 'jane@example.com', 'jane@example.com', 'owner')]);
+    },
+  );
+
+  it('says so when a CSV has no email column, rather than rejecting every row', async () => {
+    await expect(parseInviteFile('Name,Address\nAda,ada@example.com\n', 'reader')).rejects.toThrow(
+      /looks like a CSV without an email column \(its header: "Name", "Address"\); name the column of addresses "email"/,
+    );
+  });
+
+  it('refuses a record over 64 KiB early, with its line number', async () => {
+    let produced = 0;
+    // 50 MiB on one line, produced lazily: the reader must stop long before the end.
+    async function* huge() {
+      yield 'email\nada@example.com\n';
+      for (let i = 0; i < 800; i++) {
+        produced += 65536;
+        yield 'x'.repeat(65536);
+      }
+    }
+    const error = await readInviteRows(huge(), 'reader', 'people.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(
+      'people.csv, line 3: a row longer than 64 KiB (an unclosed quote, or not a list of addresses); nothing was sent',
+    );
+    expect(produced).toBeLessThan(MAX_RECORD_BYTES * 8);
+  });
+
+  it('names the line of an unclosed quote', async () => {
+    await expect(parseInviteFile('email\nada@example.com\n"bob@example.com\n', 'reader')).rejects.toThrow(
+      /^the input, line \d+: .*quote/i,
+    );
+  });
+
+  it('streams: 200,000 rows in chunks cost memory for the rows, not for the text', async () => {
+    const ROWS = 200_000;
+    async function* file() {
+      yield 'Name,Email,Role\n';
+      for (let i = 0; i < ROWS; i += 1000) {
+        let chunk = '';
+        for (let j = i; j < i + 1000; j++) chunk += `"Person, ${j}",p${j}@example.com,reader\n`;
+        yield chunk;
+      }
+    }
+    const parsed = await readInviteRows(Readable.from(file()), undefined);
+    expect(parsed.rows).toHaveLength(ROWS);
+    expect(parsed.rows.at(-1)).toEqual(row(ROWS + 1, `p${ROWS - 1}@example.com`, `p${ROWS - 1}@example.com`, 'reader'));
+  }, 60_000);
 });
 
-describe('splitCsvLine', () => {
-  it('handles quotes and escaped quotes', () => {
-    expect(splitCsvLine('a,"b, c","say ""hi""",')).toEqual(['a', 'b, c', 'say "hi"', '']);
+describe('parseArgumentRows', () => {
+  it('accepts several addresses per argument and collapses repeats', () => {
+    const parsed = parseArgumentRows(['a@acme.test,b@acme.test', 'A@acme.test', 'nope'], 'reader');
+    expect(parsed.rows.map((row) => row.email)).toEqual(['a@acme.test', 'b@acme.test']);
+    expect(parsed.duplicates).toHaveLength(1);
+    expect(parsed.rejected).toEqual([{ line: undefined, index: 3, input: 'nope', reason: 'missing @' }]);
   });
 });
