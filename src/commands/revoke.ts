@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { companionFailure } from '../api/companion.js';
 import { ApiError } from '../api/errors.js';
 import type { InvitationsClient } from '../api/client.js';
 import type { Invitation } from '../api/schemas.js';
@@ -66,10 +67,8 @@ async function findInvitation(
     const invitations = await client.listInvitations(org);
     return invitations.find((invitation) => invitation.id === id) ?? null;
   } catch (error) {
-    if (error instanceof ApiError && error.kind === 'http' && error.status === 405) return undefined;
-    if (!(error instanceof ApiError && error.kind === 'http' && error.status === 404)) throw error;
-    // 404 is an unknown org or a missing endpoint: asking for the org tells which (and fails for the former).
-    await client.getOrg(org);
-    return undefined;
+    // No list here (or no such org, which the revoke's own answer will say): name the id alone.
+    if (error instanceof ApiError && companionFailure(error)) return undefined;
+    throw error;
   }
 }
