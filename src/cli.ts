@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     const plan = planTui(argv);
     if (typeof plan === 'number') return plan;
     // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
-    const sandbox = plan.api ? undefined : startDemoSandbox();
+    const sandbox = plan.api ? undefined : startDemoSandbox(plan.demo);
     const { runTui } = await import('./tui/run-tui.js');
     return runTui(plan, sandbox);
   }
