@@ -43,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
     const { runSandboxCommand } = await import('./sandbox/command.js');
     return runSandboxCommand(rest);
   }
+  if (command === 'serve') {
+    const { runServeCommand } = await import('./serve/command.js');
+    return runServeCommand(rest);
+  }
   if (command === undefined || command.startsWith('-')) {
     // Chalk reads the environment when Ink loads; it ignores NO_COLOR, so tell it here.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';

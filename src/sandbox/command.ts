@@ -108,14 +108,14 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function wholeNumber(flag: string, value: string, minimum = 0): number {
+export function wholeNumber(flag: string, value: string, minimum = 0): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < minimum)
     throw new UsageError(`${flag} takes a whole number${minimum ? ` of at least ${minimum}` : ''} (got "${value}")`);
   return number;
 }
 
-function parseFaultSpecOrUsage(spec: string) {
+export function parseFaultSpecOrUsage(spec: string) {
   try {
     return parseFaultSpec(spec);
   } catch (error) {

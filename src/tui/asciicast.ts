@@ -11,6 +11,11 @@ export interface RecordedTerminal extends NodeJS.EventEmitter {
   write: NodeJS.WriteStream['write'];
 }
 
+/** What a pty's output processing (ONLCR) makes of text: each bare newline also returns the carriage. */
+export function terminalNewlines(text: string): string {
+  return text.replace(/(?<!\r)\n/g, '\r\n');
+}
+
 export interface Recording {
   stop(): void;
 }
@@ -38,7 +43,7 @@ export function recordTerminal(
   const write = terminal.write;
   terminal.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk as Uint8Array));
-    if (text) event('o', text);
+    if (text) event('o', terminalNewlines(text));
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as NodeJS.WriteStream['write'];
   const onResize = () => event('r', `${terminal.columns ?? 80}x${terminal.rows ?? 24}`);
