@@ -63,7 +63,7 @@ Options:
   --host HOST         address to listen on (default 127.0.0.1; another one is reachable by others)
   --host-key FILE     the host key, made on first start (default $XDG_STATE_HOME/invite-tui/serve-host-key)
   --max-sessions N    sessions at once (default 6)
-  --idle MIN          close a session after MIN minutes without a key (default 10)
+  --idle MIN          close a session after MIN minutes without a key (default 10; 0.5 is 30 s)
   --faults SPEC       inject faults into every session's sandbox (as in invite-tui sandbox)
   --seed N            seed for the demo data (default 1)
   --clock ISO         a fixed clock for every session, e.g. 2026-01-01T09:00:00Z

@@ -40,7 +40,9 @@ export async function runServeCommand(args: string[], env: NodeJS.ProcessEnv = p
   const port = wholeNumber('--port', values.port);
   if (port > 65_535) throw new UsageError(`--port takes 0 to 65535 (got "${values.port}")`);
   const maxSessions = wholeNumber('--max-sessions', values['max-sessions'], 1);
-  const idleMinutes = wholeNumber('--idle', values.idle, 1);
+  const idleMinutes = Number(values.idle);
+  if (!/^\d+(\.\d+)?$/.test(values.idle) || idleMinutes <= 0)
+    throw new UsageError(`--idle takes minutes, more than 0, e.g. 10 or 0.5 (got "${values.idle}")`);
   if (values.faults !== undefined) parseFaultSpecOrUsage(values.faults);
   const recordDir = values['record-dir'];
   if (recordDir) mkdirSync(recordDir, { recursive: true, mode: 0o700 });

@@ -30,7 +30,9 @@ export function loadOrCreateHostKey(file: string): HostKey {
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error || Array.isArray(parsed))
-    throw new UsageError(`${file} is not an ssh private key (${parsed instanceof Error ? parsed.message : 'several keys'})`);
+    throw new UsageError(
+      `${file} is not an ssh private key (${parsed instanceof Error ? parsed.message : 'several keys'})`,
+    );
   const digest = createHash('sha256').update(parsed.getPublicSSH()).digest('base64').replace(/=+$/, '');
   return { privateKey, fingerprint: `SHA256:${digest}`, created };
 }

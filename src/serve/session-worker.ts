@@ -18,7 +18,14 @@ port.on('message', (message: ToSession) => {
 
 const sandbox = await startSandbox(demoSandboxOptions(setup.demo));
 const code = await runTui(
-  { api: undefined, timeoutMs: undefined, redact: setup.redact, target: 'demo sandbox', demo: setup.demo, record: setup.record },
+  {
+    api: undefined,
+    timeoutMs: undefined,
+    redact: setup.redact,
+    target: 'demo sandbox',
+    demo: setup.demo,
+    record: setup.record,
+  },
   { url: Promise.resolve(sandbox.url), close: () => sandbox.close() },
   process.env,
   { stdin: terminal.stdin, stdout: terminal.stdout, ephemeral: true },

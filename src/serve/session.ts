@@ -46,7 +46,7 @@ export function runSession(channel: ServerChannel, options: SessionOptions): Run
   const stillThere = () => {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(
-      () => finish(0, `invite-tui: no key for ${Math.round(options.idleMs / 60_000)} min; this session is closed.`),
+      () => finish(0, `invite-tui: no key for ${options.idleMs / 60_000} min; this session is closed.`),
       options.idleMs,
     );
   };
