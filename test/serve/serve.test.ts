@@ -41,11 +41,16 @@ async function serve(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<
   return served;
 }
 
-async function connect(served: Served, { columns = 80, rows = 24, user = 'demo' } = {}): Promise<Terminal> {
+async function connect(
+  served: Served,
+  { columns = 80, rows = 24, user = 'demo', term = 'xterm-256color' } = {},
+): Promise<Terminal> {
   const terminal = await Terminal.start([], {
     columns,
     rows,
     command: [
+      'env',
+      `TERM=${term}`,
       'ssh',
       '-tt',
       '-o',
@@ -145,6 +150,19 @@ describe('invite-tui serve', () => {
       5_000,
       () => terminal.screen(),
     );
+  });
+
+  it("each session takes its colour from its own client's TERM", async () => {
+    const served = await serve();
+    const [plain, colourful] = await Promise.all([
+      connect(served, { term: 'dumb' }),
+      connect(served, { term: 'xterm-256color' }),
+    ]);
+    await plain.waitFor('Choose an organization');
+    await colourful.waitFor('Choose an organization');
+    const colour = /\x1b\[(3|9)\d(;\d+)*m|\x1b\[38;5;\d+m/;
+    expect(colourful.raw()).toMatch(colour);
+    expect(plain.raw()).not.toMatch(colour);
   });
 
   it('serves demo data only: INVITE_API_URL and a token in the server environment are never used', async () => {
