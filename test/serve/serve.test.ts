@@ -1,7 +1,7 @@
 // `invite-tui serve` with real ssh clients in real terminals (tmux): each visitor on a sandbox of
 // their own, one leaving does not disturb another, and the host is protected.
 import { type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,7 +73,9 @@ async function browseFor(terminal: Terminal, text: string): Promise<string> {
   await terminal.keys('Tab');
   await terminal.waitFor(/of \d+/);
   await terminal.keys('/');
+  await terminal.waitFor('filter by address');
   await terminal.type(text);
+  await terminal.waitFor(`/ ${text}`);
   await terminal.keys('Enter');
   return terminal.waitFor(/\b\d+ of \d+/);
 }
@@ -130,8 +132,9 @@ describe('invite-tui serve', () => {
     expect(served.child.exitCode).toBeNull();
   });
 
-  it('the pty size and every window change reach the TUI', async () => {
-    const served = await serve();
+  it('the pty size and every window change reach the TUI, and --record-dir records each session', async () => {
+    const recordDir = mkdtempSync(join(tmpdir(), 'invite-tui-serve-casts-'));
+    const served = await serve(['--record-dir', recordDir]);
     const terminal = await connect(served, { columns: 100, rows: 30 });
     await terminal.waitFor('Choose an organization');
     expect(served.stderr()).toMatch(/session 1: opened from 127\.0\.0\.1 \(100x30, /);
@@ -150,6 +153,16 @@ describe('invite-tui serve', () => {
       5_000,
       () => terminal.screen(),
     );
+    await terminal.keys('q');
+    await terminal.exited();
+    const [cast] = readdirSync(recordDir);
+    const [header, ...events] = readFileSync(join(recordDir, cast!), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(header).toMatchObject({ version: 2, width: 100, height: 30, env: { TERM: 'xterm-256color' } });
+    const resizes = (events as [number, string, string][]).filter(([, code]) => code === 'r').map(([, , size]) => size);
+    expect(resizes).toEqual(['50x20', '100x30']);
   });
 
   it("each session takes its colour from its own client's TERM", async () => {
