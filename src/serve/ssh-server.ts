@@ -35,6 +35,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server = new ssh2.Server({ hostKeys: [options.hostKey] }, (client, info) => {
     connections.add(client);
+    // Keys and frames are small packets: Nagle's algorithm would hold each back for the last ACK
+    // (ssh2 has the method on server connections too; its types list it for clients only).
+    (client as ssh2.Connection & { setNoDelay(noDelay: boolean): unknown }).setNoDelay(true);
     const loginTimer = setTimeout(() => client.end(), LOGIN_TIMEOUT_MS);
     // A dropped network or a client that never finishes the handshake ends here, and only here.
     client.on('error', () => undefined);

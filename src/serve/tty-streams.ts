@@ -30,12 +30,21 @@ export function sessionTerminal(
       return stdin;
     },
   });
+  // Ink writes a frame as several writes in one go (begin-sync, frame, end-sync): sent together,
+  // they cross the worker boundary and the ssh channel as one message and one packet.
+  let pending = '';
+  const flush = () => {
+    const output = pending;
+    pending = '';
+    if (output) send(output);
+  };
   const stdout = Object.assign(
     new Writable({
       decodeStrings: false,
       write(chunk: string | Buffer, _encoding, done) {
+        if (!pending) queueMicrotask(flush);
         // No pty on this side turns Ink's newlines into the CRLFs a raw client terminal needs.
-        send(terminalNewlines(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
+        pending += terminalNewlines(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
         done();
       },
     }),
