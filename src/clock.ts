@@ -13,6 +13,9 @@ export function parseClock(value: string): number {
   return at;
 }
 
+/** Real time, for durations (countdowns, rates): what a fixed --clock never stops. */
+export const realClock: () => number = Date.now;
+
 /** The wall clock: stopped at `at` under --clock, else the real one. */
 export function wallClock(at: number | undefined): () => number {
   return at === undefined ? Date.now : () => at;

@@ -20,11 +20,15 @@ export interface RunningSession {
 }
 
 const SHOW_CURSOR = '\x1b[?25h';
+/** Far above what a demo session uses, well below what would starve the others. */
+const SESSION_HEAP_MB = 256;
 
 export function runSession(channel: ServerChannel, options: SessionOptions): RunningSession {
   const worker = new Worker(new URL('./serve-session.js', import.meta.url), {
     env: sessionEnv(options.term, options.clientEnv),
     workerData: options.setup,
+    // One visitor cannot take the host's memory: past this the worker alone stops (an 'error').
+    resourceLimits: { maxOldGenerationSizeMb: SESSION_HEAP_MB },
     // A session's stray console output stays out of the server's own.
     stdout: true,
     stderr: true,

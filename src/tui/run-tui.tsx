@@ -5,11 +5,12 @@
 import { render } from 'ink';
 import { setFlagsFromString } from 'node:v8';
 import { wallClock } from '../clock.js';
+import { EXIT } from '../commands/exit-codes.js';
 import { fileLastOrgStore, memoryLastOrgStore } from '../config/last-org.js';
 import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '../journal/journal.js';
 import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
-import { recordTerminal } from './asciicast.js';
+import { recordTerminal, type Recording } from './asciicast.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
 import { ServicesContext, type Services } from './services.js';
@@ -33,8 +34,19 @@ export async function runTui(
   env: NodeJS.ProcessEnv = process.env,
   host?: TuiHost,
 ): Promise<number> {
-  const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
   const now = wallClock(plan.demo.clock);
+  const stdout = host?.stdout ?? process.stdout;
+  let recording: Recording | undefined;
+  try {
+    recording = plan.record ? recordTerminal(stdout, plan.record, { startedAt: now(), term: env.TERM }) : undefined;
+  } catch (error) {
+    (host?.stdout ?? process.stderr).write(
+      `invite-tui: cannot write the recording ${plan.record}: ${(error as Error).message}\n`,
+    );
+    await sandbox?.close();
+    return EXIT.localState;
+  }
+  const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
   const services: Services = {
     client: lazyClient(connection.then(({ client }) => client)),
     journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
@@ -43,8 +55,6 @@ export async function runTui(
     target: plan.target,
     now,
   };
-  const stdout = host?.stdout ?? process.stdout;
-  const recording = plan.record ? recordTerminal(stdout, plan.record, { startedAt: now(), term: env.TERM }) : undefined;
   let exitCode = 0;
   const onExit = ({ code }: ExitReason) => void (exitCode = code);
   const instance = render(

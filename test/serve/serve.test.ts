@@ -178,6 +178,22 @@ describe('invite-tui serve', () => {
     expect(plain.raw()).not.toMatch(colour);
   });
 
+  it('--faults reach every session: the audience can walk the error paths too', async () => {
+    const served = await serve(['--faults', '503@POST']);
+    const terminal = await connect(served);
+    await terminal.waitFor('Globex Corporation');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Who should be invited');
+    await terminal.type('faulty@acme.test');
+    await terminal.waitFor('1 to send');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Which role');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Enter sends');
+    await terminal.keys('Enter');
+    await terminal.waitFor('503');
+  });
+
   it('serves demo data only: INVITE_API_URL and a token in the server environment are never used', async () => {
     const served = await serve([], { INVITE_API_URL: 'http://127.0.0.1:9', INVITE_API_TOKEN: 'secret-token' });
     const terminal = await connect(served);

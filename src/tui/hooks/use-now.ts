@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { realClock } from '../../clock.js';
 
 /**
  * The current time, re-rendering every `intervalMs` while `active`: for countdowns and rates.
@@ -12,5 +13,5 @@ export function useNow(intervalMs: number, active = true): number {
     return () => clearInterval(timer);
   }, [active, intervalMs]);
   // Read at render, so a countdown drawn right after an event is not an interval behind.
-  return Date.now();
+  return realClock();
 }
