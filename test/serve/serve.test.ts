@@ -43,7 +43,7 @@ async function serve(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<
 
 async function connect(
   served: Served,
-  { columns = 80, rows = 24, user = 'demo', term = 'xterm-256color' } = {},
+  { columns = 80, rows = 24, user = 'demo', term = 'xterm-256color', pty = true } = {},
 ): Promise<Terminal> {
   const terminal = await Terminal.start([], {
     columns,
@@ -52,7 +52,7 @@ async function connect(
       'env',
       `TERM=${term}`,
       'ssh',
-      '-tt',
+      pty ? '-tt' : '-T',
       '-o',
       'StrictHostKeyChecking=no',
       '-o',
@@ -226,22 +226,7 @@ describe('invite-tui serve', () => {
 
   it('refuses a shell without a terminal, and binds another address only when told, with a warning', async () => {
     const served = await serve();
-    const terminal = await Terminal.start([], {
-      command: [
-        'ssh',
-        '-T',
-        '-o',
-        'StrictHostKeyChecking=no',
-        '-o',
-        'UserKnownHostsFile=/dev/null',
-        '-o',
-        'LogLevel=ERROR',
-        '-p',
-        String(served.port),
-        'demo@127.0.0.1',
-      ],
-    });
-    terminals.push(terminal);
+    const terminal = await connect(served, { pty: false });
     await terminal.waitFor('connect with a terminal (ssh -t)');
     expect((await terminal.exited()).code).toBe(2);
 
