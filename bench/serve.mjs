@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `node bench/serve.mjs`: what `invite-tui serve` costs on this machine. For 1, 2, 4... sessions
 // at once over loopback ssh (ssh2's client): the server's RSS per session, and keypress-to-frame
-// latency (key written → first byte of the redrawn frame back) while every session types.
+// latency (key written → first byte of the redrawn frame back) while every session types, and the
+// server's CPU time per key, which says how many typing visitors two cores can carry.
 // Needs `npm run build` first. --sessions=1,4,8 picks the counts; --keys=N keys per session.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -28,6 +29,11 @@ const port = await new Promise((resolve) =>
   }),
 );
 const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) / 1024;
+/** CPU time the server has used, in ms (utime + stime; /proc counts 100 ticks a second). */
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function openSession() {
@@ -78,13 +84,14 @@ const round = (value) => Math.round(value * 10) / 10;
 await pause(500);
 const baseline = rssMiB();
 console.log(`server RSS with no session: ${round(baseline)} MiB`);
-console.log('sessions  RSS MiB  per session  latency p50  p95  max (ms)');
+console.log('sessions  RSS MiB  per session  latency p50  p95  max (ms)  server CPU ms per key');
 for (const count of COUNTS) {
   const sessions = await Promise.all(Array.from({ length: count }, openSession));
   await Promise.all(sessions.map((session) => session.until('Initech')));
   await pause(1_000);
   const rss = rssMiB();
   const latencies = [];
+  const cpuBefore = cpuMs();
   await Promise.all(
     sessions.map(async (session, index) => {
       await pause(index * (THINK_MS / count));
@@ -106,6 +113,9 @@ for (const count of COUNTS) {
       round(Math.max(...latencies))
         .toFixed(1)
         .padStart(5),
+      round((cpuMs() - cpuBefore) / latencies.length)
+        .toFixed(1)
+        .padStart(22),
     ].join(' '),
   );
   for (const session of sessions) session.client.end();
