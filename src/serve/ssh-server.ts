@@ -86,7 +86,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           const id = ++opened;
           const columns = pty.cols || 80;
           const rows = pty.rows || 24;
-          const term = (pty as PseudoTtyInfo & { term?: string }).term || 'xterm-256color';
+          const term = pty.term || 'xterm-256color';
           const log = (line: string) => options.log(`session ${id}: ${line}`);
           log(`opened from ${info.ip} (${columns}x${rows}, ${term})`);
           const started = runSession(channel, {
