@@ -5,8 +5,12 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dependencyPatches } from './dependency-patches.mjs';
 
-/** The app: the CLI, and the demo sandbox's worker, which is loaded by file name (demo-sandbox.ts). */
-export const APP_ENTRY_POINTS = { cli: 'src/cli.ts', 'sandbox-worker': 'src/sandbox/worker-entry.ts' };
+/** The app: the CLI, and the workers loaded by file name (demo-sandbox.ts, serve/session.ts). */
+export const APP_ENTRY_POINTS = {
+  cli: 'src/cli.ts',
+  'sandbox-worker': 'src/sandbox/worker-entry.ts',
+  'serve-session': 'src/serve/session-worker.ts',
+};
 
 /** The one bundle configuration, shared by the app and the benchmark's Ink hello-world. */
 export async function bundle(entryPoints, outdir) {
@@ -32,6 +36,8 @@ export async function bundle(entryPoints, outdir) {
     // ofetch's standards (WinterCG) entry: we give it our own fetch, so its Node entry's
     // node-fetch-native fallback (and the undici it loads) would be dead weight at every start.
     conditions: ['wintercg'],
+    // ssh2 loads its optional native add-ons in try/catch; installed, not bundled, it finds none and goes on.
+    external: ['ssh2'],
     plugins: [dependencyPatches],
     logLevel: 'warning',
   });

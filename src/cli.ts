@@ -43,13 +43,17 @@ async function main(argv: string[]): Promise<number> {
     const { runSandboxCommand } = await import('./sandbox/command.js');
     return runSandboxCommand(rest);
   }
+  if (command === 'serve') {
+    const { runServeCommand } = await import('./serve/command.js');
+    return runServeCommand(rest);
+  }
   if (command === undefined || command.startsWith('-')) {
     // Chalk reads the environment when Ink loads; it ignores NO_COLOR, so tell it here.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
     const plan = planTui(argv);
     if (typeof plan === 'number') return plan;
     // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
-    const sandbox = plan.api ? undefined : startDemoSandbox();
+    const sandbox = plan.api ? undefined : startDemoSandbox(plan.demo);
     const { runTui } = await import('./tui/run-tui.js');
     return runTui(plan, sandbox);
   }

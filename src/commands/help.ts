@@ -52,6 +52,23 @@ Removes the profile's stored token.`,
   config: `Usage: invite-tui config show [--profile NAME] [--json]
 
 Shows the API URL, org and token in effect and where each comes from. The token is never shown.`,
+  serve: `Usage: invite-tui serve [options]
+
+Serves the TUI over ssh for demos: each connection gets its own fresh demo sandbox.
+The first line on stdout is the command to join (any user name, no password); the
+second is the host key's fingerprint. The session log goes to stderr.
+
+Options:
+  --port N            port, 0 picks a free one (default 2222)
+  --host HOST         address to listen on (default 127.0.0.1; another one is reachable by others)
+  --host-key FILE     the host key, made on first start (default $XDG_STATE_HOME/invite-tui/serve-host-key)
+  --max-sessions N    sessions at once (default 6)
+  --idle MIN          close a session after MIN minutes without a key (default 10; 0.5 is 30 s)
+  --faults SPEC       inject faults into every session's sandbox (as in invite-tui sandbox)
+  --seed N            seed for the demo data (default 1)
+  --clock ISO         a fixed clock for every session, e.g. 2026-01-01T09:00:00Z
+  --redact            mask addresses on screen (and in recordings)
+  --record-dir DIR    write an asciicast recording of each session into DIR`,
 };
 
 export function mainHelp(version: string): string {
@@ -59,12 +76,14 @@ export function mainHelp(version: string): string {
 
 Usage:
   invite-tui [--demo] [--api-url URL] [--redact]   open the TUI (the embedded demo sandbox unless an API is set)
+    [--clock ISO] [--seed N] [--record FILE]        fixed clock and data for the demo; an asciicast of the screen
   invite-tui send --org SLUG --role ROLE EMAIL...  invite addresses (or --from FILE)
   invite-tui list --org SLUG [--status STATUS]     list invitations
   invite-tui orgs [--demo]                          list organizations (--demo: the embedded sandbox)
   invite-tui revoke --org SLUG ID [--yes]          revoke a pending invitation
   invite-tui login | logout | config show          manage saved profiles and tokens
   invite-tui sandbox [options]                      run the local sandbox API server
+  invite-tui serve [options]                        serve the TUI over ssh for demos
   invite-tui help COMMAND                           more about a command
 
 Exit codes: 0 ok · 2 usage · 3 authentication · 4 permission · 5 not found · 6 conflict

@@ -51,6 +51,8 @@ export interface ApiOptions {
   mode?: SandboxMode | undefined;
   /** Serve every list in pages, the way the platform's SDK shows them. */
   paginate?: boolean | undefined;
+  /** A new invitation's id; time plus random bytes unless a fixed clock wants ids that repeat. */
+  invitationIds?: ((now: number) => string) | undefined;
 }
 
 interface Caller {
@@ -81,8 +83,11 @@ export function createSandboxApi({
   minClientVersion,
   mode = 'full',
   paginate = false,
+  invitationIds,
 }: ApiOptions) {
-  const limiter = rate ? new RateLimiter(rate, clock) : undefined;
+  // Pacing keeps real time, even when `clock` is fixed (--clock).
+  const limiter = rate ? new RateLimiter(rate, Date.now) : undefined;
+  const newId = invitationIds ?? newInvitationId;
 
   const routes: Route[] = [
     { method: 'POST', path: ['org', ':org', 'invitations'], modes: EVERY_MODE, handle: invite },
@@ -258,7 +263,7 @@ export function createSandboxApi({
     const refusal = checkInvitationAllowed(store, org, parsed.data.email, now);
     if (refusal) return { response: refusal };
     const invitation: StoredInvitation = {
-      id: newInvitationId(now),
+      id: newId(now),
       org: org.key,
       email: parsed.data.email,
       role: parsed.data.role,

@@ -1,8 +1,10 @@
 // `invite-tui sandbox`: runs the sandbox server in the foreground until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
+import { parseClock, wallClock } from '../clock.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { UsageError } from '../usage-error.js';
 import { DataFileError } from './data-log.js';
+import { seededInvitationIds } from './demo-options.js';
 import { FAULT_KINDS, parseFaultSpec } from './faults.js';
 import { startSandbox, type Sandbox } from './server.js';
 
@@ -18,6 +20,8 @@ Options:
   --port N                    port, 0 picks a free one (default 0)
   --data FILE                 keep state in FILE across restarts
   --seed N                    seed for the demo data (default 1)
+  --clock ISO                 a fixed clock, e.g. 2026-01-01T09:00:00Z: stored times and new ids
+                              repeat run after run (rate limits and latency keep real time)
   --invitations N             seed N invitations into the first org
   --member-limit N            every org's member limit (default 500)
   --rate N                    requests per second per token before 429
@@ -46,6 +50,7 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      clock: { type: 'string' },
       invitations: { type: 'string' },
       'member-limit': { type: 'string' },
       rate: { type: 'string' },
@@ -67,13 +72,16 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
   }
   if (values.minimal && values.platform)
     throw new UsageError('--minimal and --platform are two different servers: choose one');
+  const seed = wholeNumber('--seed', values.seed);
+  const clockAt = values.clock === undefined ? undefined : parseClock(values.clock);
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       host: values.host,
       port: wholeNumber('--port', values.port),
       dataFile: values.data,
-      seed: wholeNumber('--seed', values.seed),
+      seed,
+      ...(clockAt !== undefined && { clock: wallClock(clockAt), invitationIds: seededInvitationIds(seed) }),
       invitations: values.invitations === undefined ? undefined : wholeNumber('--invitations', values.invitations),
       memberLimit:
         values['member-limit'] === undefined ? undefined : wholeNumber('--member-limit', values['member-limit'], 1),
@@ -100,14 +108,14 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function wholeNumber(flag: string, value: string, minimum = 0): number {
+export function wholeNumber(flag: string, value: string, minimum = 0): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < minimum)
     throw new UsageError(`${flag} takes a whole number${minimum ? ` of at least ${minimum}` : ''} (got "${value}")`);
   return number;
 }
 
-function parseFaultSpecOrUsage(spec: string) {
+export function parseFaultSpecOrUsage(spec: string) {
   try {
     return parseFaultSpec(spec);
   } catch (error) {

@@ -2,6 +2,7 @@
 // before Ink loads: on the second core it is listening by the time the first frame is drawn, and
 // its request handling never competes with rendering (measured: the org list drew ~60 ms sooner).
 import { Worker } from 'node:worker_threads';
+import type { DemoSandboxSettings } from './demo-options.js';
 
 export interface DemoSandbox {
   /** The sandbox's base URL, once it listens. */
@@ -10,8 +11,8 @@ export interface DemoSandbox {
 }
 
 /** Only from the bundle: the worker's code is dist/sandbox-worker.js, beside this chunk. */
-export function startDemoSandbox(): DemoSandbox {
-  const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url));
+export function startDemoSandbox(settings: DemoSandboxSettings = {}): DemoSandbox {
+  const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url), { workerData: settings });
   // The TUI decides when the process ends; the sandbox never holds it open.
   worker.unref();
   const url = new Promise<string>((resolve, reject) => {

@@ -41,6 +41,8 @@ export interface SandboxOptions {
   log?: ((line: string) => void) | undefined;
   clock?: () => number;
   random?: () => number;
+  /** A new invitation's id from its creation time (default: that time and random bytes). */
+  invitationIds?: ((now: number) => string) | undefined;
 }
 
 export interface Sandbox {
@@ -70,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     minClientVersion: options.minClientVersion,
     mode: options.minimal ? 'minimal' : options.platform ? 'platform' : 'full',
     paginate: options.paginate,
+    invitationIds: options.invitationIds,
   });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);

@@ -1,6 +1,7 @@
 // The demo's sandbox on a worker thread (see demo-sandbox.ts); built as dist/sandbox-worker.js.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { demoSandboxOptions, type DemoSandboxSettings } from './demo-options.js';
 import { startSandbox } from './server.js';
 
-const sandbox = await startSandbox();
+const sandbox = await startSandbox(demoSandboxOptions((workerData ?? {}) as DemoSandboxSettings));
 parentPort?.postMessage({ url: sandbox.url });

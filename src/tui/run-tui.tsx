@@ -4,10 +4,13 @@
 // (see demo-sandbox.ts), so the screen never waits on them.
 import { render } from 'ink';
 import { setFlagsFromString } from 'node:v8';
-import { fileLastOrgStore } from '../config/last-org.js';
-import { defaultJournalPath, fileJournal, type Journal } from '../journal/journal.js';
+import { wallClock } from '../clock.js';
+import { EXIT } from '../commands/exit-codes.js';
+import { fileLastOrgStore, memoryLastOrgStore } from '../config/last-org.js';
+import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '../journal/journal.js';
 import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
+import { recordTerminal, type Recording } from './asciicast.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
 import { ServicesContext, type Services } from './services.js';
@@ -17,19 +20,40 @@ import type { TuiPlan } from './tui-plan.js';
 /** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
 const HEAP_TUNING_AFTER_MS = 500;
 
+/** Where the TUI runs when not on this process's terminal: a `serve` session's ssh channel. */
+export interface TuiHost {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  /** Journal and last org kept in memory: a visitor's session leaves no files on the host. */
+  ephemeral: boolean;
+}
+
 export async function runTui(
   plan: TuiPlan,
   sandbox: DemoSandbox | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  host?: TuiHost,
 ): Promise<number> {
+  const now = wallClock(plan.demo.clock);
+  const stdout = host?.stdout ?? process.stdout;
+  let recording: Recording | undefined;
+  try {
+    recording = plan.record ? recordTerminal(stdout, plan.record, { startedAt: now(), term: env.TERM }) : undefined;
+  } catch (error) {
+    (host?.stdout ?? process.stderr).write(
+      `invite-tui: cannot write the recording ${plan.record}: ${(error as Error).message}\n`,
+    );
+    await sandbox?.close();
+    return EXIT.localState;
+  }
   const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
   const services: Services = {
     client: lazyClient(connection.then(({ client }) => client)),
-    journal: quietJournal(fileJournal(defaultJournalPath(env))),
-    lastOrg: fileLastOrgStore(env),
+    journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
+    lastOrg: host?.ephemeral ? memoryLastOrgStore() : fileLastOrgStore(env),
     redact: plan.redact,
     target: plan.target,
-    now: Date.now,
+    now,
   };
   let exitCode = 0;
   const onExit = ({ code }: ExitReason) => void (exitCode = code);
@@ -39,7 +63,7 @@ export async function runTui(
         <App onExit={onExit} />
       </ServicesContext.Provider>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false },
+    { exitOnCtrlC: false, patchConsole: false, ...(host && { stdin: host.stdin, stdout, stderr: stdout }) },
   );
   // Once start-up is over, which should not pay for it (~10 ms more to the org list when set at
   // the first frame): the TUI is long-lived and redraws on every key, and a heap tuned for size
@@ -50,7 +74,11 @@ export async function runTui(
     () => setFlagsFromString('--optimize-for-size --semi-space-growth-factor=1'),
     HEAP_TUNING_AFTER_MS,
   ).unref();
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    recording?.stop();
+  }
   await connection
     .then(
       (open) => open.close(),

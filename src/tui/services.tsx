@@ -14,6 +14,7 @@ export interface Services {
   redact: boolean;
   /** "demo sandbox" or the API's host, for the header. */
   target: string;
+  /** The wall clock for times shown (fixed under --clock); durations and timers use Date.now(). */
   now: () => number;
 }
 

@@ -2,14 +2,19 @@
 // settings. Light on purpose: cli.ts loads it first, so the demo sandbox can start at once.
 import { parseArgs } from 'node:util';
 import { parseBaseUrl } from '../api/base-url.js';
+import { parseClock } from '../clock.js';
 import { checkToken, resolveSettings, timeoutFrom } from '../config/settings.js';
 import { noTokenMessage } from '../config/no-token.js';
+import type { DemoSandboxSettings } from '../sandbox/demo-options.js';
 import { NoTokenError, UsageError } from '../usage-error.js';
 
 export const TUI_OPTIONS = {
   demo: { type: 'boolean', default: false },
   'api-url': { type: 'string' },
   redact: { type: 'boolean', default: false },
+  clock: { type: 'string' },
+  seed: { type: 'string' },
+  record: { type: 'string' },
 } as const;
 
 export interface TuiPlan {
@@ -19,6 +24,10 @@ export interface TuiPlan {
   redact: boolean;
   /** What the header names: the API's host, or "demo sandbox". */
   target: string;
+  /** The demo sandbox's data seed and fixed clock (--seed, --clock); the clock is the TUI's too. */
+  demo: DemoSandboxSettings;
+  /** Where to write an asciicast recording of the screen (--record). */
+  record: string | undefined;
 }
 
 /** The plan, or an exit code when the TUI cannot run here. */
@@ -34,7 +43,13 @@ export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): T
   const settings = resolveSettings({ 'api-url': values['api-url'], demo: values.demo }, env);
   const timeoutMs = timeoutFrom(env);
   const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
-  if (!apiUrl) return { api: undefined, timeoutMs, redact: values.redact, target: 'demo sandbox' };
+  const record = values.record;
+  if (!apiUrl)
+    return { api: undefined, timeoutMs, redact: values.redact, target: 'demo sandbox', demo: demo(), record };
+  if (values.clock !== undefined || values.seed !== undefined)
+    throw new UsageError(
+      '--clock and --seed shape the demo sandbox: add --demo to use it instead of the configured API',
+    );
   if (!settings.token) throw new NoTokenError(noTokenMessage(apiUrl, settings.profile));
   checkToken(settings.token);
   return {
@@ -42,7 +57,18 @@ export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): T
     timeoutMs,
     redact: values.redact,
     target: checkedHost(apiUrl),
+    demo: {},
+    record,
   };
+
+  function demo(): DemoSandboxSettings {
+    const seed = values.seed;
+    if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed takes a whole number (got "${seed}")`);
+    return {
+      seed: seed === undefined ? undefined : Number(seed),
+      clock: values.clock === undefined ? undefined : parseClock(values.clock),
+    };
+  }
 }
 
 /** The API's host for the header; a URL the client would refuse (plain http to another host) is exit 2. */

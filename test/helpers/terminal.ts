@@ -11,6 +11,8 @@ export interface TerminalOptions {
   columns?: number;
   rows?: number;
   env?: NodeJS.ProcessEnv;
+  /** Another program to run instead of the CLI with `args` (e.g. an ssh client). */
+  command?: string[];
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -21,7 +23,10 @@ export class Terminal {
     private readonly dir: string,
   ) {}
 
-  static async start(args: string[], { columns = 80, rows = 24, env = {} }: TerminalOptions = {}): Promise<Terminal> {
+  static async start(
+    args: string[],
+    { columns = 80, rows = 24, env = {}, command }: TerminalOptions = {},
+  ): Promise<Terminal> {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-e2e-'));
     const socket = `invite-tui-${process.pid}-${Math.random().toString(36).slice(2)}`;
     const variables = Object.entries(cleanEnv(env)).filter(([name]) =>
@@ -36,9 +41,7 @@ export class Terminal {
       '-u',
       'CONTINUOUS_INTEGRATION',
       ...variables.map(([name, value]) => quote(`${name}=${value}`)),
-      quote(process.execPath),
-      quote(CLI_PATH),
-      ...args.map(quote),
+      ...(command ?? [process.execPath, CLI_PATH, ...args]).map(quote),
     ].join(' ');
     // Wait for the raw-output pipe before starting; afterwards record the exit status and tty modes.
     const script = [

@@ -15,14 +15,15 @@ export interface SendRequest {
 }
 
 export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
-  const { client, journal, now } = useServices();
+  const { client, journal } = useServices();
   const keys = useRef(new Map<string, string>());
   const stopping = useRef(false);
 
   const send = useCallback(
     async ({ org, role, sendEmail, rows }: SendRequest) => {
       stopping.current = false;
-      dispatch({ type: 'sendStarted', rows, at: now() });
+      // Real time: the start of a duration (the rate shown while sending), not a time shown.
+      dispatch({ type: 'sendStarted', rows, at: Date.now() });
       const keyFor = (email: string) => {
         const key = keys.current.get(email) ?? newIdempotencyKey();
         keys.current.set(email, key);
@@ -54,7 +55,7 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
       });
       dispatch({ type: 'sendFinished' });
     },
-    [client, dispatch, journal, now],
+    [client, dispatch, journal],
   );
 
   /** Stops starting new requests; those in flight finish and are reported. */

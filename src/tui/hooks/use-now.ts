@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useServices } from '../services.js';
+import { realClock } from '../../clock.js';
 
-/** The current time, re-rendering every `intervalMs` while `active`: for countdowns and rates. */
+/**
+ * The current time, re-rendering every `intervalMs` while `active`: for countdowns and rates.
+ * Real time, not the services' wall clock: durations must keep moving under a fixed --clock.
+ */
 export function useNow(intervalMs: number, active = true): number {
-  const { now } = useServices();
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
@@ -11,5 +13,5 @@ export function useNow(intervalMs: number, active = true): number {
     return () => clearInterval(timer);
   }, [active, intervalMs]);
   // Read at render, so a countdown drawn right after an event is not an interval behind.
-  return now();
+  return realClock();
 }

@@ -1,0 +1,33 @@
+// One `serve` session, on a worker thread of its own (built as dist/serve-session.js): the full
+// TUI on its own fresh demo sandbox. The thread has its own environment, so chalk takes the
+// client's colour level, and an uncaught error ends this session only.
+import { parentPort, workerData } from 'node:worker_threads';
+import { demoSandboxOptions } from '../sandbox/demo-options.js';
+import { startSandbox } from '../sandbox/server.js';
+import { runTui } from '../tui/run-tui.js';
+import type { SessionSetup, ToSession } from './session-messages.js';
+import { sessionTerminal } from './tty-streams.js';
+
+const setup = workerData as SessionSetup;
+const port = parentPort!;
+const terminal = sessionTerminal(setup.size, (output) => port.postMessage({ output }));
+port.on('message', (message: ToSession) => {
+  if (message.input) terminal.type(message.input);
+  if (message.resize) terminal.resize(message.resize.columns, message.resize.rows);
+});
+
+const sandbox = await startSandbox(demoSandboxOptions(setup.demo));
+const code = await runTui(
+  {
+    api: undefined,
+    timeoutMs: undefined,
+    redact: setup.redact,
+    target: 'demo sandbox',
+    demo: setup.demo,
+    record: setup.record,
+  },
+  { url: Promise.resolve(sandbox.url), close: () => sandbox.close() },
+  process.env,
+  { stdin: terminal.stdin, stdout: terminal.stdout, ephemeral: true },
+);
+port.postMessage({ exit: code });
