@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs against each mutant: only in-process ones. Tests that spawn dist/ or
+// tmux (test/e2e, test/hostile, test/commands, test/cli) run the built bundle, so they can
+// never kill a mutant of src/, and they are the slowest we have. Ink renders (*.tsx) are left out
+// too: they cover almost every module, so each static mutant would pay for all of them.
+export default defineConfig({
+  test: {
+    include: ['test/{api,fuzz,invites,sandbox,text,tui}/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
