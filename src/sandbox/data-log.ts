@@ -56,6 +56,8 @@ export class DataLog {
   private appended = 0;
   private synced = 0;
   private flushing = false;
+  /** A write failed: the file may end in part of a line. */
+  private damaged = false;
   private changesSinceSnapshot = 0;
   private snapshotSize = 0;
   private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
@@ -123,6 +125,12 @@ export class DataLog {
 
   private flush(): void {
     if (this.flushing || this.queue.length === 0) return;
+    if (this.damaged && !this.reopenCompacted()) {
+      // Nothing more may follow a partial line: refuse these changes until a snapshot can be written.
+      this.queue = [];
+      return this.settle(this.appended, new Error(`cannot write ${this.file}`));
+    }
+    if (this.queue.length === 0) return; // the new snapshot holds them
     this.flushing = true;
     const text = this.queue.join('');
     const lines = this.queue.length;
@@ -130,17 +138,24 @@ export class DataLog {
     this.queue = [];
     const done = (error: Error | null) => {
       this.flushing = false;
-      if (error) return this.settle(upTo, error);
-      this.changesSinceSnapshot += lines;
-      this.settle(upTo);
-      if (this.changesSinceSnapshot >= Math.max(this.minChangesBeforeCompaction, this.snapshotSize)) {
-        this.reopenCompacted();
+      if (error) {
+        this.settle(upTo, error);
+        // The file may now end in part of a line: the next change rewrites it whole first.
+        this.damaged = true;
+      } else {
+        this.changesSinceSnapshot += lines;
+        this.settle(upTo);
+        if (this.changesSinceSnapshot >= Math.max(this.minChangesBeforeCompaction, this.snapshotSize)) {
+          this.reopenCompacted();
+        }
       }
       this.flush();
     };
-    write(this.fd, text, null, 'utf8', (writeError) =>
-      writeError ? done(writeError) : fdatasync(this.fd, (syncError) => done(syncError)),
-    );
+    const bytes = Buffer.byteLength(text);
+    write(this.fd, text, null, 'utf8', (writeError, written) => {
+      if (writeError || written < bytes) return done(writeError ?? new Error(`short write to ${this.file}`));
+      fdatasync(this.fd, (syncError) => done(syncError));
+    });
   }
 
   private settle(upTo: number, error?: Error): void {
@@ -155,20 +170,22 @@ export class DataLog {
   }
 
   /** Compacts between flushes: the snapshot holds every change made so far, queued ones included. */
-  private reopenCompacted(): void {
+  private reopenCompacted(): boolean {
     let fd: number;
     try {
       fd = this.compact();
     } catch {
-      // The log as it is stays valid (and the temp file is removed on the next start): go on
+      // An undamaged log stays valid (the temp file is removed on the next start): go on
       // appending, and try again after as many changes.
       this.changesSinceSnapshot = 0;
-      return;
+      return false;
     }
     closeSync(this.fd);
     this.fd = fd;
+    this.damaged = false;
     this.queue = [];
     this.settle(this.appended);
+    return true;
   }
 
   /** Writes the snapshot to a temp file, flushes it, renames it over the log; returns it opened for appending. */
