@@ -54,6 +54,7 @@ export class DataLog {
   private fd: number;
   private queue: string[] = [];
   private appended = 0;
+  /** Changes up to here are on disk, or failed and were answered so. */
   private synced = 0;
   private flushing = false;
   /** A write failed: the file may end in part of a line. */
@@ -158,8 +159,9 @@ export class DataLog {
     });
   }
 
+  /** Answers the waiters up to `upTo`: done, or failed (then nobody waits for those changes any longer). */
   private settle(upTo: number, error?: Error): void {
-    if (!error) this.synced = Math.max(this.synced, upTo);
+    this.synced = Math.max(this.synced, upTo);
     const waiting: typeof this.waiters = [];
     for (const waiter of this.waiters) {
       if (waiter.upTo > upTo) waiting.push(waiter);
@@ -180,7 +182,7 @@ export class DataLog {
       this.changesSinceSnapshot = 0;
       return false;
     }
-    closeSync(this.fd);
+    closeQuietly(this.fd);
     this.fd = fd;
     this.damaged = false;
     this.queue = [];
@@ -204,6 +206,15 @@ export class DataLog {
     this.snapshotSize = size;
     this.changesSinceSnapshot = 0;
     return openSync(this.file, 'a');
+  }
+}
+
+/** Closes a descriptor whose writes may already have failed; what matters is the new one. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already unusable
   }
 }
 
