@@ -54,8 +54,11 @@ export class DataLog {
   private fd: number;
   private queue: string[] = [];
   private appended = 0;
+  /** Changes up to here are on disk, or failed and were answered so. */
   private synced = 0;
   private flushing = false;
+  /** A write failed: the file may end in part of a line. */
+  private damaged = false;
   private changesSinceSnapshot = 0;
   private snapshotSize = 0;
   private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
@@ -123,6 +126,12 @@ export class DataLog {
 
   private flush(): void {
     if (this.flushing || this.queue.length === 0) return;
+    if (this.damaged && !this.reopenCompacted()) {
+      // Nothing more may follow a partial line: refuse these changes until a snapshot can be written.
+      this.queue = [];
+      return this.settle(this.appended, new Error(`cannot write ${this.file}`));
+    }
+    if (this.queue.length === 0) return; // the new snapshot holds them
     this.flushing = true;
     const text = this.queue.join('');
     const lines = this.queue.length;
@@ -130,21 +139,29 @@ export class DataLog {
     this.queue = [];
     const done = (error: Error | null) => {
       this.flushing = false;
-      if (error) return this.settle(upTo, error);
-      this.changesSinceSnapshot += lines;
-      this.settle(upTo);
-      if (this.changesSinceSnapshot >= Math.max(this.minChangesBeforeCompaction, this.snapshotSize)) {
-        this.reopenCompacted();
+      if (error) {
+        this.settle(upTo, error);
+        // The file may now end in part of a line: the next change rewrites it whole first.
+        this.damaged = true;
+      } else {
+        this.changesSinceSnapshot += lines;
+        this.settle(upTo);
+        if (this.changesSinceSnapshot >= Math.max(this.minChangesBeforeCompaction, this.snapshotSize)) {
+          this.reopenCompacted();
+        }
       }
       this.flush();
     };
-    write(this.fd, text, null, 'utf8', (writeError) =>
-      writeError ? done(writeError) : fdatasync(this.fd, (syncError) => done(syncError)),
-    );
+    const bytes = Buffer.byteLength(text);
+    write(this.fd, text, null, 'utf8', (writeError, written) => {
+      if (writeError || written < bytes) return done(writeError ?? new Error(`short write to ${this.file}`));
+      fdatasync(this.fd, (syncError) => done(syncError));
+    });
   }
 
+  /** Answers the waiters up to `upTo`: done, or failed (then nobody waits for those changes any longer). */
   private settle(upTo: number, error?: Error): void {
-    if (!error) this.synced = Math.max(this.synced, upTo);
+    this.synced = Math.max(this.synced, upTo);
     const waiting: typeof this.waiters = [];
     for (const waiter of this.waiters) {
       if (waiter.upTo > upTo) waiting.push(waiter);
@@ -155,20 +172,22 @@ export class DataLog {
   }
 
   /** Compacts between flushes: the snapshot holds every change made so far, queued ones included. */
-  private reopenCompacted(): void {
+  private reopenCompacted(): boolean {
     let fd: number;
     try {
       fd = this.compact();
     } catch {
-      // The log as it is stays valid (and the temp file is removed on the next start): go on
+      // An undamaged log stays valid (the temp file is removed on the next start): go on
       // appending, and try again after as many changes.
       this.changesSinceSnapshot = 0;
-      return;
+      return false;
     }
-    closeSync(this.fd);
+    closeQuietly(this.fd);
     this.fd = fd;
+    this.damaged = false;
     this.queue = [];
     this.settle(this.appended);
+    return true;
   }
 
   /** Writes the snapshot to a temp file, flushes it, renames it over the log; returns it opened for appending. */
@@ -187,6 +206,15 @@ export class DataLog {
     this.snapshotSize = size;
     this.changesSinceSnapshot = 0;
     return openSync(this.file, 'a');
+  }
+}
+
+/** Closes a descriptor whose writes may already have failed; what matters is the new one. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already unusable
   }
 }
 

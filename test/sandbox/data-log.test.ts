@@ -1,5 +1,5 @@
 // The --data log on its own: appends, group commit, compaction, and what a crash leaves behind.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,26 @@ describe('DataLog', () => {
     writeFileSync(join(dir, 'unrelated.tmp'), 'kept');
     expect(DataLog.load<State, { add: number }>(file, isState)?.changes).toEqual([{ add: 1 }]);
     expect(readdirSync(dir).sort()).toEqual(['data.jsonl', 'unrelated.tmp']);
+  });
+
+  it('answers a failed append with an error, then rewrites the log whole before appending again', async () => {
+    const { file, log, add } = openLog(100);
+    // The descriptor goes bad behind the log's back, as a failing disk would make it.
+    const internals = log as unknown as { fd: number };
+    const realFd = internals.fd;
+    internals.fd = 2 ** 30;
+    add(1);
+    await expect(log.durable()).rejects.toThrow();
+    expect(log.durable()).toBeUndefined();
+    add(2);
+    await log.durable();
+    await log.close();
+    closeSync(realFd);
+    // The snapshot holds both: the failed change stayed in memory, and nothing follows a partial line.
+    expect(DataLog.load<State, { add: number }>(file, isState)).toEqual({
+      snapshot: { version: 1, items: [1, 2] },
+      changes: [],
+    });
   });
 
   it('refuses a file that is not a log, and a damaged line before the last', () => {
