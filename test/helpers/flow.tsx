@@ -15,7 +15,7 @@ export interface FlowOptions extends Omit<RenderAppOptions, 'url' | 'now'> {
   /** The demo data's seed, as `--seed` takes it (default 1). */
   seed?: number;
   /** Anything else the sandbox should do (faults, latency, --minimal...); its clock is not yours to set. */
-  sandbox?: Omit<SandboxOptions, 'clock' | 'seed' | 'newInvitationId'>;
+  sandbox?: Omit<SandboxOptions, 'clock' | 'seed' | 'invitationIds'>;
 }
 
 export async function renderFlow({
