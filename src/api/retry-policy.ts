@@ -20,8 +20,36 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 const RETRYABLE_GET_STATUSES = new Set([429, 502, 503, 504]);
-// A POST carries an Idempotency-Key, so the server answers a repeat with the original result.
-const RETRYABLE_POST_STATUSES = new Set([429, 502, 504]);
+
+/** What is known of a failed send: an ApiError, or its journaled status and type. */
+export interface FailureFacts {
+  kind?: string | undefined;
+  type?: string | undefined;
+  status?: number | undefined;
+}
+
+/** The error type of a success that was the server's stored answer for an earlier send. */
+export const REPLAYED_ANSWER = 'replayed_answer';
+
+/**
+ * The one rule for "may this invitation be sent again with the same Idempotency-Key?", used by
+ * the client's retries, the extra passes, resume and the TUI's `r`:
+ * - `now`: yes, and automatically: 429 (nothing was done), 502, 504, a timeout, a dropped connection;
+ * - `on-request`: the outcome is unknown (another 5xx, an unreadable success): the key is kept and
+ *   goes again only when a person asks (r, running the command again), never on its own;
+ * - `never`: a definitive answer; a later send of the address is a new intent with a new key.
+ */
+export type SendAgain = 'now' | 'on-request' | 'never';
+
+export function sendAgainWithSameKey(failure: FailureFacts): SendAgain {
+  const { kind, type, status } = failure;
+  if (type === REPLAYED_ANSWER) return 'never';
+  if (kind === 'network' || kind === 'timeout') return 'now';
+  if (kind === 'invalid_response' || kind === 'cancelled') return 'on-request';
+  if (kind !== 'http' || status === undefined) return 'never';
+  if (status === 429 || status === 502 || status === 504) return 'now';
+  return status >= 500 ? 'on-request' : 'never';
+}
 
 /**
  * GET retries on 429/502/503/504, network errors and timeouts. A POST retries on 429 (nothing was
@@ -29,10 +57,10 @@ const RETRYABLE_POST_STATUSES = new Set([429, 502, 504]);
  * DELETE retries only on 429: a repeat after an unseen success would report a confusing 404.
  */
 export function isRetryable(method: HttpMethod, error: ApiError): boolean {
+  if (method === 'POST') return sendAgainWithSameKey(error) === 'now';
   if (error.kind === 'network' || error.kind === 'timeout') return method !== 'DELETE';
   if (error.kind !== 'http' || error.status === undefined) return false;
   if (method === 'GET') return RETRYABLE_GET_STATUSES.has(error.status);
-  if (method === 'POST') return RETRYABLE_POST_STATUSES.has(error.status);
   return error.status === 429;
 }
 

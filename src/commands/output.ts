@@ -3,7 +3,43 @@ import { statusName, type ApiError } from '../api/errors.js';
 import { safeJson } from '../text/json-output.js';
 import { sanitizeServerText } from '../text/sanitize.js';
 
-export const out = (line = '') => void process.stdout.write(`${line}\n`);
+let stdoutFailure: NodeJS.ErrnoException | undefined;
+const stdoutListeners = new Set<(error: NodeJS.ErrnoException) => void>();
+
+/**
+ * Makes a closed or failing stdout (a pipe's reader gone: EPIPE; a full disk: ENOSPC) a state the
+ * commands can read instead of an uncaught error with a stack trace; later output is dropped.
+ */
+export function watchStdout(): void {
+  if (process.stdout.listeners('error').includes(onStdoutError)) return;
+  process.stdout.on('error', onStdoutError);
+}
+
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (stdoutFailure) return;
+  stdoutFailure = error;
+  for (const listener of stdoutListeners) listener(error);
+}
+
+/** Why stdout can no longer be written, once it cannot. */
+export const stdoutFailed = (): NodeJS.ErrnoException | undefined => stdoutFailure;
+
+/** Calls `listener` once stdout fails; returns the unsubscribe. */
+export function onStdoutFailure(listener: (error: NodeJS.ErrnoException) => void): () => void {
+  stdoutListeners.add(listener);
+  return () => void stdoutListeners.delete(listener);
+}
+
+/** The one line for an output error other than a closed pipe. */
+export function describeOutputError(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? 'EIO';
+  const meaning = code === 'ENOSPC' ? ': no space left on the device' : '';
+  return `invite-tui: cannot write the output (${code}${meaning})`;
+}
+
+export const out = (line = '') => {
+  if (!stdoutFailure) process.stdout.write(`${line}\n`);
+};
 export const say = (line = '') => void process.stderr.write(`${line}\n`);
 export const printJson = (value: unknown) => out(safeJson(value));
 export const clean = (text: unknown, maxLength = 200) => sanitizeServerText(text, { singleLine: true, maxLength });

@@ -5,7 +5,7 @@ import { UsageError } from '../usage-error.js';
 import { closeDemoSandbox } from './command-client.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { hintsFor } from './hints.js';
-import { describeError, errorJson, printJson, say } from './output.js';
+import { describeError, describeOutputError, errorJson, printJson, say, stdoutFailed, watchStdout } from './output.js';
 
 const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
   send: async () => (await import('./send.js')).runSend,
@@ -20,6 +20,24 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>
 export async function runCommand(name: string, args: string[]): Promise<number> {
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) throw new UsageError(`unknown command "${name}"`);
+  watchStdout();
+  const code = await runLoaded(name, load, args);
+  // A write to a closed pipe fails after it returns: let that failure arrive before judging.
+  await new Promise((resolve) => setImmediate(resolve));
+  const failure = stdoutFailed();
+  if (!failure) return code;
+  // `send` reports the stop itself (and exits 130: resumable); a reader that stopped reading is no error.
+  if (name === 'send') return code === EXIT.ok ? EXIT.interrupted : code;
+  if (failure.code === 'EPIPE') return code;
+  say(describeOutputError(failure));
+  return code === EXIT.ok ? 1 : code;
+}
+
+async function runLoaded(
+  name: string,
+  load: () => Promise<(args: string[]) => Promise<number>>,
+  args: string[],
+): Promise<number> {
   try {
     return await (
       await load()

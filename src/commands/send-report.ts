@@ -12,7 +12,7 @@ export type RowResult = {
   email: string;
   role: Role | undefined;
 } & (
-  | { kind: 'sent'; invitation: Invitation }
+  | { kind: 'sent'; invitation: Invitation; note?: string }
   | { kind: 'would_send' }
   | { kind: 'over_limit'; reason: string }
   | { kind: 'skipped'; reason: string }
@@ -38,7 +38,7 @@ export function resultJson(result: RowResult) {
   };
   switch (result.kind) {
     case 'sent':
-      return { ...base, ok: true, invitation: result.invitation };
+      return { ...base, ok: true, invitation: result.invitation, ...(result.note ? { note: result.note } : {}) };
     case 'would_send':
       return { ...base, ok: true, dry_run: 'would send', role: result.role };
     case 'over_limit':
@@ -85,7 +85,7 @@ const SYMBOLS: Record<RowResult['kind'], string> = {
 function detailOf(result: RowResult, now: number): string {
   switch (result.kind) {
     case 'sent':
-      return describeSent(result.invitation, result.role, now);
+      return `${describeSent(result.invitation, result.role, now)}${result.note ? `: ${result.note}` : ''}`;
     case 'would_send':
       return 'would send';
     case 'over_limit':

@@ -1,24 +1,19 @@
 // `invite-tui send`: one address or thousands, resumable from the journal, never sent twice.
 import { parseArgs } from 'node:util';
-import type { ApiError } from '../api/errors.js';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, readInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
-import { isRetryable } from '../api/retry-policy.js';
 import { addressKey, preflight, type Preflight } from '../invites/preflight.js';
-import { keyFor, pastOutcomes, runId } from '../invites/resume.js';
-import { DEFAULT_CONCURRENCY, sendBatch } from '../invites/send-batch.js';
-import { defaultJournalPath, fileJournal, readJournal } from '../journal/journal.js';
+import { DEFAULT_CONCURRENCY } from '../invites/send-batch.js';
+import { defaultJournalPath } from '../journal/journal.js';
 import { UsageError } from '../usage-error.js';
 import { bulkExitCode, EXIT } from './exit-codes.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import { say } from './output.js';
-import { listProgress, stderrProgress } from './progress.js';
+import { listProgress } from './progress.js';
 import { exitCodeOf, printResultJson, printResultTable, type RowResult } from './send-report.js';
+import { sendRows } from './send-rows.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
-
-const SEND_PASSES = 3;
-const PASS_PAUSE_MS = 1_000;
 
 export const SEND_OPTIONS = {
   ...GLOBAL_OPTIONS,
@@ -86,84 +81,27 @@ export async function runSend(args: string[]): Promise<number> {
   reading.finish();
   if (checks.skipped.length > 0) say(`Not checked before sending: ${checks.skipped.join('; ')}.`);
   const journalPath = values.journal ?? defaultJournalPath();
-  const run = runId(client.baseUrl, org, sendEmail, input.rows);
-  const outcomes = pastOutcomes(readJournal(journalPath), run);
-  const toSend: (InputRow & { idempotencyKey: string })[] = [];
-  for (const row of input.rows) {
-    const past = outcomes.get(row.email.toLowerCase());
-    const skipped = skipReason(row.email, checks);
-    if (past?.state === 'sent')
-      report({
-        ...row,
-        kind: 'skipped',
-        reason: `already sent by an earlier run of this input${past.invitationId ? ` (${past.invitationId})` : ''}`,
-      });
-    else if (skipped) report({ ...row, kind: 'skipped', reason: skipped });
-    else toSend.push({ ...row, idempotencyKey: keyFor(row.email, outcomes) });
-  }
-
-  if (dryRun) return reportDryRun(toSend, checks, { org, json, results, report });
-
-  const interrupted = onInterrupt(() =>
-    say('\nStopping: letting the requests in flight finish (Ctrl-C again to quit now)…'),
-  );
-  const progress = stderrProgress(toSend.length);
-  let done = 0;
-  let failures = new Map<string, { row: (typeof toSend)[number]; error: ApiError }>();
-  let queue = toSend;
-  let notStarted: typeof toSend = [];
-  // The invite endpoint is the documented one, so its 404 can only mean "no such organization":
-  // the other rows would get the same answer, and are not sent.
-  let missingOrg: ApiError | undefined;
-  // Rows that failed where the client's own policy allows a POST retry (429, 502, 504, timeouts,
-  // dropped connections) get up to two more passes, with their original key.
-  for (let pass = 1; pass <= SEND_PASSES && queue.length > 0 && !interrupted.happened(); pass++) {
-    if (pass > 1) await new Promise((resolve) => setTimeout(resolve, PASS_PAUSE_MS));
-    failures = new Map();
-    notStarted = await sendBatch({
-      client,
-      org,
-      sendEmail,
-      rows: queue,
-      concurrency,
-      journal: { journal: fileJournal(journalPath), api: client.baseUrl, source: 'send', run },
-      shouldStop: () => interrupted.happened() || missingOrg !== undefined,
-      onEvent: (event) => {
-        if (event.type === 'rateLimited')
-          return progress.note(
-            `rate limited, waiting ${Math.ceil(event.wait.delayMs / 1000)}s${event.wait.capped ? ' (capped)' : ''}`,
-          );
-        if (event.type === 'failed') failures.set(event.row.email, { row: event.row, error: event.error });
-        if (event.type === 'failed' && event.error.status === 404) missingOrg ??= event.error;
-        if (event.type !== 'sent') return;
-        done++;
-        report({ ...event.row, kind: 'sent', invitation: event.invitation });
-        progress.update(done, failures.size);
-      },
-    });
-    queue = missingOrg
-      ? []
-      : [...failures.values()].filter(({ error }) => isRetryable('POST', error)).map(({ row }) => row);
-    if (pass < SEND_PASSES && queue.length > 0 && !interrupted.happened())
-      say(`Retrying ${queue.length} row(s) that failed on the server side…`);
-  }
-  progress.finish();
-  interrupted.dispose();
-  for (const { row, error } of failures.values()) report({ ...row, kind: 'failed', error });
-  for (const row of notStarted) {
-    if (missingOrg) report({ ...row, kind: 'failed', error: missingOrg });
-    else
-      report({ ...row, kind: 'not_sent', reason: 'interrupted before sending; run the same command again to resume' });
-  }
-  if (missingOrg)
-    say(`${org}: no such organization (the server answered 404 to the invitation). \`invite-tui orgs\` lists yours.`);
+  const outcome = await sendRows({
+    client,
+    org,
+    sendEmail,
+    rows: input.rows,
+    concurrency,
+    force: values.force,
+    dryRun,
+    journalPath,
+    skipReason: (email) => skipReason(email, checks),
+    report,
+  });
+  if (outcome === 'busy') return EXIT.busy;
+  if (dryRun) return reportDryRun(outcome.toSend, checks, { org, json, results, report });
 
   if (!json) printResultTable(results, Date.now());
   const count = (kind: RowResult['kind']) => results.filter((result) => result.kind === kind).length;
   say(
-    `${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${notStarted.length ? `, ${notStarted.length} not sent` : ''} · journal: ${journalPath}`,
+    `${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${outcome.notStarted ? `, ${outcome.notStarted} not sent` : ''} · journal: ${journalPath}`,
   );
-  if (notStarted.length > 0 && !missingOrg) return EXIT.interrupted;
+  if (outcome.stop) return outcome.stop;
   return bulkExitCode(results.flatMap((result) => exitCodeOf(result) ?? []));
 }
 
@@ -220,16 +158,4 @@ function reportDryRun(
   const planned = context.results.filter((result) => result.kind === 'would_send').length;
   say(`Dry run: ${planned} would be sent to ${context.org}; nothing was sent.`);
   return bulkExitCode(context.results.flatMap((result) => exitCodeOf(result) ?? []));
-}
-
-/** The first SIGINT asks the run to stop starting requests; a second one quits at once. */
-function onInterrupt(first: () => void) {
-  let happened = false;
-  const handler = () => {
-    if (happened) process.exit(EXIT.interrupted);
-    happened = true;
-    first();
-  };
-  process.on('SIGINT', handler);
-  return { happened: () => happened, dispose: () => process.off('SIGINT', handler) };
 }

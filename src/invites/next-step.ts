@@ -1,5 +1,6 @@
 // One line of advice for each kind of failure: what the person can do next.
 import type { ApiError } from '../api/errors.js';
+import { REPLAYED_ANSWER, sendAgainWithSameKey } from '../api/retry-policy.js';
 
 export type NextAction = 'retry' | 'browse' | 'fix-field' | 'pick-org' | 'none';
 
@@ -8,10 +9,9 @@ export interface NextStep {
   action: NextAction;
 }
 
-/** True when sending again is safe and may help: nothing was done, or the same key makes a repeat harmless. */
+/** True when `r` may send again: nothing was done, or the same key makes a repeat harmless. */
 export function isRetryableFailure(error: ApiError): boolean {
-  if (error.kind === 'timeout' || error.kind === 'network' || error.kind === 'invalid_response') return true;
-  return error.kind === 'http' && error.status !== undefined && (error.status === 429 || error.status >= 500);
+  return sendAgainWithSameKey(error) !== 'never';
 }
 
 export function nextStepFor(error: ApiError, version: string): NextStep {
@@ -19,6 +19,8 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
   if (error.kind === 'redirect')
     return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
   if (error.kind === 'cancelled') return { text: 'Not sent: cancelled.', action: 'retry' };
+  if (error.type === REPLAYED_ANSWER)
+    return { text: 'Nothing new was created: press b to see the earlier invitation in Browse.', action: 'browse' };
   if (isRetryableFailure(error)) {
     const what = error.status === 429 ? 'Still rate limited after waiting' : 'The server or network failed';
     return { text: `${what}. Press r to retry (safe: the same Idempotency-Key is reused).`, action: 'retry' };

@@ -1,40 +1,85 @@
-// Resuming a bulk run from the journal: rows the server confirmed are not sent again, and rows
-// that were in flight (or failed in a way a retry can fix) go again with their original key.
-import { createHash } from 'node:crypto';
+// Resuming by row, not by file: each row is an intent (API, org, address, role, email setting).
+// A run is open until every row has a definitive outcome; running the same rows again while it is
+// open resumes it — rows it sent are skipped, rows whose attempt has no outcome go again with their
+// original key — however the input was edited or reordered. After a finished run, the same
+// command is a new run: new keys, nothing skipped. An unresolved key is never dropped, not even by
+// --force: sending that intent again without it could invite twice.
+import { randomBytes } from 'node:crypto';
 import { newIdempotencyKey } from '../api/idempotency.js';
-import type { JournalEntry } from '../journal/journal.js';
+import { intentId, type Intent, type JournalIndex, type RunState } from '../journal/intents.js';
 
-export type PastOutcome =
-  { state: 'sent'; invitationId: string | undefined } | { state: 'retry'; key: string } | { state: 'failed' };
-
-/** A run is its input: the same API, org, email setting and rows give the same id. */
-export function runId(api: string, org: string, sendEmail: boolean, rows: { email: string; role: string }[]): string {
-  const input = JSON.stringify([api, org, sendEmail, rows.map((row) => [row.email.toLowerCase(), row.role])]);
-  return createHash('sha256').update(input).digest('hex').slice(0, 16);
+export interface RowPlanContext {
+  api: string;
+  org: string;
+  sendEmail: boolean;
+  /** --force: nothing an earlier run sent is skipped. */
+  force: boolean;
 }
 
-/** The last journaled outcome of each address in this run. */
-export function pastOutcomes(entries: JournalEntry[], run: string): Map<string, PastOutcome> {
-  const outcomes = new Map<string, PastOutcome>();
-  for (const entry of entries) {
-    if (entry.run !== run) continue;
-    const email = entry.email.toLowerCase();
-    if (entry.event === 'sent') outcomes.set(email, { state: 'sent', invitationId: entry.invitation_id });
-    else if (entry.event === 'attempt' || retryableFailure(entry))
-      outcomes.set(email, { state: 'retry', key: entry.idempotency_key });
-    else outcomes.set(email, { state: 'failed' });
+export type RowPlan<R> =
+  | { row: R; action: 'skip'; invitationId: string | undefined }
+  | {
+      row: R;
+      action: 'send';
+      idempotencyKey: string;
+      /** When the key was first used: an answer created well before cannot be this send's. */
+      since: number;
+      /** The key of an earlier attempt whose outcome is unknown. */
+      reused: boolean;
+    };
+
+export interface RunPlan<R> {
+  /** The run these rows are journaled under: the open run they resume, or a new one. */
+  run: string;
+  /** Open runs these rows belong to: ended together when every row has its outcome. */
+  resumed: RunState[];
+  rows: RowPlan<R>[];
+}
+
+export function newRunId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+export function planRun<R extends { email: string; role: string }>(
+  rows: readonly R[],
+  context: RowPlanContext,
+  index: JournalIndex,
+  now = Date.now(),
+): RunPlan<R> {
+  const intentOf = (row: R): Intent => ({ ...context, email: row.email, role: row.role });
+  const identities = new Set(rows.map((row) => intentId(intentOf(row))));
+  const openRuns = new Map(
+    index
+      .openRuns()
+      .filter((run) => run.api === context.api && run.org === context.org)
+      .map((run) => [run.run, run]),
+  );
+  // The open runs this input takes part in: one of its rows was sent or tried in them.
+  const resumed = new Map<string, RunState>();
+  for (const identity of identities) {
+    const state = index.intents.get(identity);
+    const run = state?.run === undefined ? undefined : openRuns.get(state.run);
+    if (run) resumed.set(run.run, run);
   }
-  return outcomes;
+  const planned = rows.map((row): RowPlan<R> => {
+    const state = index.intents.get(intentId(intentOf(row)));
+    if (state?.state === 'open')
+      return { row, action: 'send', idempotencyKey: state.key, since: state.since, reused: true };
+    if (state?.state === 'sent' && !context.force && state.run !== undefined && resumed.has(state.run))
+      return { row, action: 'skip', invitationId: state.invitationId };
+    return { row, action: 'send', idempotencyKey: newIdempotencyKey(), since: now, reused: false };
+  });
+  const latest = [...resumed.values()].sort((a, b) => b.lastAt - a.lastAt)[0];
+  return { run: latest?.run ?? newRunId(), resumed: [...resumed.values()], rows: planned };
 }
 
-/** The key for a row: its journaled one when a retry must reuse it, else a fresh one. */
-export function keyFor(email: string, outcomes: Map<string, PastOutcome>): string {
-  const past = outcomes.get(email.toLowerCase());
-  return past?.state === 'retry' ? past.key : newIdempotencyKey();
-}
-
-// A definitive refusal (401, 403, 409, 422 …) gets a fresh key next time, so a fixed cause
-// (a new token, external invites switched on) is not answered with the stored refusal.
-function retryableFailure(entry: JournalEntry): boolean {
-  return entry.event === 'failed' && (entry.status === undefined || entry.status === 429 || entry.status >= 500);
+/** The one stderr line that says a run resumes, and what that means for its rows; undefined for a new run. */
+export function resumeLine(plan: RunPlan<unknown>, force: boolean): string | undefined {
+  if (plan.resumed.length === 0) return undefined;
+  const skipped = plan.rows.filter((row) => row.action === 'skip').length;
+  const reused = plan.rows.filter((row) => row.action === 'send' && row.reused).length;
+  const latest = plan.resumed.find((run) => run.run === plan.run);
+  const when = latest ? ` from ${new Date(latest.lastAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : '';
+  const skipping = force ? '--force: no row is skipped' : `${skipped} row(s) it already sent are skipped`;
+  return `Resuming the unfinished run${when}: ${skipping}, ${reused} row(s) without a confirmed outcome go again with their original key.`;
 }

@@ -53,6 +53,10 @@ export interface ApiOptions {
   paginate?: boolean | undefined;
   /** A new invitation's id; time plus random bytes unless a fixed clock wants ids that repeat. */
   invitationIds?: ((now: number) => string) | undefined;
+  /** 409 for an address already pending (default true). */
+  pendingConflict?: boolean | undefined;
+  /** Every POST creates, a repeated Idempotency-Key too. */
+  ignoreIdempotencyKey?: boolean | undefined;
 }
 
 interface Caller {
@@ -84,6 +88,8 @@ export function createSandboxApi({
   mode = 'full',
   paginate = false,
   invitationIds,
+  pendingConflict = true,
+  ignoreIdempotencyKey = false,
 }: ApiOptions) {
   // Pacing keeps real time, even when `clock` is fixed (--clock).
   const limiter = rate ? new RateLimiter(rate, Date.now) : undefined;
@@ -222,7 +228,7 @@ export function createSandboxApi({
       const yours = role ? `your role is ${role}` : 'you are not a member';
       return errorResponse(403, 'forbidden', `Only owners of ${org.key} may invite; ${yours}`);
     }
-    const key = request.idempotencyKey && `${caller.token}\n${request.idempotencyKey}`;
+    const key = !ignoreIdempotencyKey && request.idempotencyKey && `${caller.token}\n${request.idempotencyKey}`;
     const now = clock();
     if (key) {
       const replay = replayIdempotent(key, request.body, now);
@@ -260,7 +266,7 @@ export function createSandboxApi({
   ): { response: SandboxResponse; invitation?: StoredInvitation } {
     const parsed = parseInviteBody(body);
     if ('refusal' in parsed) return { response: parsed.refusal };
-    const refusal = checkInvitationAllowed(store, org, parsed.data.email, now);
+    const refusal = checkInvitationAllowed(store, org, parsed.data.email, now, pendingConflict);
     if (refusal) return { response: refusal };
     const invitation: StoredInvitation = {
       id: newId(now),

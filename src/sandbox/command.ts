@@ -32,6 +32,8 @@ Options:
   --platform                  offer only what the platform documents: part A, org details,
                               members and the invitee's side (no org list, invitation list, revoke)
   --paginate                  serve every list in pages: {items|<resource>, total, page, limit, ...}
+  --no-pending-conflict       no 409 for an address that already has a pending invitation
+  --ignore-idempotency-key    never replay an answer for a repeated Idempotency-Key
   --quiet                     no request log
 
 Fault SPEC: comma-separated KIND[=ARG][@METHOD][TRIGGER], TRIGGER one of
@@ -60,6 +62,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       minimal: { type: 'boolean', default: false },
       platform: { type: 'boolean', default: false },
       paginate: { type: 'boolean', default: false },
+      'no-pending-conflict': { type: 'boolean', default: false },
+      'ignore-idempotency-key': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -92,6 +96,8 @@ export async function runSandboxCommand(args: string[]): Promise<number> {
       minimal: values.minimal,
       platform: values.platform,
       paginate: values.paginate,
+      pendingConflict: !values['no-pending-conflict'],
+      ignoreIdempotencyKey: values['ignore-idempotency-key'],
       log: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {

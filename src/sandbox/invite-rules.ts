@@ -47,6 +47,7 @@ export function checkInvitationAllowed(
   org: SandboxOrg,
   email: string,
   now: number,
+  refusePending = true,
 ): SandboxResponse | undefined {
   const address = email.toLowerCase();
   const domain = address.slice(address.lastIndexOf('@') + 1);
@@ -60,7 +61,7 @@ export function checkInvitationAllowed(
   if (store.member(org.key, address)) {
     return errorResponse(409, 'already_exists', `${email} is already a member of ${org.key}`);
   }
-  const conflict = pendingConflict(store, org, email, now);
+  const conflict = refusePending && pendingConflict(store, org, email, now);
   if (conflict) return conflict;
   if (store.memberCount(org.key) + store.seatsTaken(org.key, now) >= org.member_limit) {
     return errorResponse(

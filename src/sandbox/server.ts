@@ -37,6 +37,10 @@ export interface SandboxOptions {
   platform?: boolean | undefined;
   /** Serve every list in pages, the way the platform's SDK shows them. */
   paginate?: boolean | undefined;
+  /** Answer 409 to an address that already has a pending invitation (default true). */
+  pendingConflict?: boolean | undefined;
+  /** Like a server that does not know the header: every POST creates, a repeated key too. */
+  ignoreIdempotencyKey?: boolean | undefined;
   /** Request log lines (the token is never in them); silent when absent. */
   log?: ((line: string) => void) | undefined;
   clock?: () => number;
@@ -73,6 +77,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     mode: options.minimal ? 'minimal' : options.platform ? 'platform' : 'full',
     paginate: options.paginate,
     invitationIds: options.invitationIds,
+    pendingConflict: options.pendingConflict,
+    ignoreIdempotencyKey: options.ignoreIdempotencyKey,
   });
   const rules = typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? []);
   const injector = new FaultInjector(rules, options.random);

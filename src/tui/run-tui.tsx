@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { wallClock } from '../clock.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { fileLastOrgStore, memoryLastOrgStore } from '../config/last-org.js';
+import { defaultClaimsDir, RowClaims } from '../journal/claims.js';
 import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '../journal/journal.js';
 import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
@@ -50,6 +51,7 @@ export async function runTui(
   const services: Services = {
     client: lazyClient(connection.then(({ client }) => client)),
     journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
+    claims: host?.ephemeral ? undefined : quietClaims(new RowClaims(defaultClaimsDir(env))),
     lastOrg: host?.ephemeral ? memoryLastOrgStore() : fileLastOrgStore(env),
     redact: plan.redact,
     target: plan.target,
@@ -98,5 +100,25 @@ function quietJournal(journal: Journal): Journal {
         // The status panel still shows every outcome.
       }
     },
+    read() {
+      try {
+        return journal.read();
+      } catch {
+        return { entries: [], skipped: 0 };
+      }
+    },
   };
+}
+
+/** Without a writable state directory there are no claims: the TUI still sends. */
+function quietClaims(claims: RowClaims): RowClaims {
+  const claimEach = claims.claimEach.bind(claims);
+  claims.claimEach = async (identities) => {
+    try {
+      return await claimEach(identities);
+    } catch {
+      return new Set();
+    }
+  };
+  return claims;
 }

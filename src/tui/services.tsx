@@ -3,12 +3,15 @@ import { createContext, useContext } from 'react';
 import type { InvitationsClient } from '../api/client.js';
 import type { LastOrgStore } from '../config/last-org.js';
 import { redactAddresses } from '../invites/format.js';
+import type { RowClaims } from '../journal/claims.js';
 import type { Journal } from '../journal/journal.js';
 import { sanitizeServerText, type SanitizeOptions } from '../text/sanitize.js';
 
 export interface Services {
   client: InvitationsClient;
   journal: Journal;
+  /** Claims on the rows being sent, shared with every other invite-tui process; none in tests. */
+  claims?: RowClaims | undefined;
   lastOrg: LastOrgStore;
   /** Mask addresses on screen (--redact). */
   redact: boolean;

@@ -24,6 +24,8 @@ export interface SendRow {
   email: string;
   display: string;
   outcome: SendOutcome;
+  /** Something to know about how it was sent (e.g. an earlier attempt's key reused). */
+  note?: string | undefined;
 }
 
 export interface FieldMessage {

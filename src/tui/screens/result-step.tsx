@@ -134,6 +134,7 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
         <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status ?? 'unknown')}</Text>
         {invitation.expires_at ? ` · ${describeExpiry(invitation.expires_at, now())}` : ''}
         {invitation.id ? <Text color={theme.color('muted')}> · {show(invitation.id)}</Text> : null}
+        {row.note ? <Text color={theme.color('muted')}> · {row.note}</Text> : null}
       </Text>
     </Box>
   );
