@@ -151,7 +151,10 @@ export async function sendRows(options: SendRowsOptions): Promise<SendRowsOutcom
     stopping.dispose();
     opened.release();
     if (!(error instanceof JournalWriteError)) throw error;
+    // Only the run's start record can fail here: nothing was sent.
+    progress.finish();
     sayJournalError(error);
+    for (const row of toSend) report({ ...row, kind: 'not_sent', reason: 'the journal could not be written' });
     return { toSend, notStarted: toSend.length, stop: EXIT.localState };
   }
   progress.finish();
