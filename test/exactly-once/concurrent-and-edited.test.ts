@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/commands/exit-codes.js';
+import { readJournalFile } from '../../src/journal/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { cliHome } from '../helpers/cli-env.js';
 import { addresses, histogram, invitationsPerAddress, killAfterSent, writeCsv } from '../helpers/exactly-once.js';
@@ -46,6 +47,27 @@ describe('two runs of one file at once', () => {
     },
     60_000,
   );
+});
+
+describe('unrelated runs share one journal', () => {
+  it('four runs of different rows at once: all send, no record is torn', async () => {
+    const sandbox = await startTestSandbox({ latencyMs: 10, pendingConflict: false });
+    try {
+      const { env, root, journal } = cliHome(sandbox.url);
+      const files = [0, 1, 2, 3].map((n) => writeCsv(`${root}/rows-${n}.csv`, addresses(`share${n}`, 40)));
+      const results = await Promise.all(
+        files.map((file) => runCli(['send', '--org', 'acme', '--from', file, '--json'], env)),
+      );
+      expect(results.map((result) => result.code)).toEqual([0, 0, 0, 0]);
+      const read = readJournalFile(journal);
+      expect(read.skipped).toBe(0);
+      expect(read.entries.filter((entry) => entry.event === 'sent')).toHaveLength(160);
+      for (const n of [0, 1, 2, 3])
+        expect(histogram(invitationsPerAddress(sandbox, `share${n}`), addresses(`share${n}`, 40))).toEqual({ 1: 40 });
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
 });
 
 describe('a CSV edited between a crash and the re-run', () => {

@@ -63,7 +63,9 @@ export function ResultStep({
     4 +
     Math.max(
       0,
-      ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)),
+      ...rows.map((row) =>
+        row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : row.note ? 2 : 1,
+      ),
     );
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
   const [cursor, setCursor] = useState(START);
@@ -134,8 +136,13 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
         <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status ?? 'unknown')}</Text>
         {invitation.expires_at ? ` · ${describeExpiry(invitation.expires_at, now())}` : ''}
         {invitation.id ? <Text color={theme.color('muted')}> · {show(invitation.id)}</Text> : null}
-        {row.note ? <Text color={theme.color('muted')}> · {row.note}</Text> : null}
       </Text>
+      {row.note ? (
+        <Text color={theme.color('muted')} wrap="truncate-end">
+          {'  '}
+          {row.note}
+        </Text>
+      ) : null}
     </Box>
   );
 }
