@@ -139,8 +139,10 @@ describe('error families in the TUI', () => {
     app.unmount();
   });
 
-  it('HTML 502 three times, then r retries with the same key: exactly one invitation', async () => {
-    sandbox = await startTestSandbox({ faults: '502-after@POST#1,502-after@POST#2,502-after@POST#3' });
+  it('HTML 502 through every attempt of every pass, then r retries with the same key: exactly one invitation', async () => {
+    // Three attempts in each of the batch sender's three passes.
+    const faults = Array.from({ length: 9 }, (_, i) => `502-after@POST#${i + 1}`).join(',');
+    sandbox = await startTestSandbox({ faults });
     const app = await sendThroughTui({ url: sandbox.url, address: 'exactly.once@acme.test' });
     expect(result(await app.waitFor('502 Bad Gateway'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
