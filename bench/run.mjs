@@ -4,7 +4,7 @@
 // every figure alike and the ratios stay honest. `--quick` proves the harness in CI; `--json`
 // prints one JSON object.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ENTRY_POINTS, bundle } from '../scripts/build.mjs';
@@ -14,7 +14,7 @@ import { startInPty } from './pty.mjs';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
-// --only=startup|scroll|bulk|sandbox runs one group, for profiling loops; a full run measures all.
+// --only=startup|scroll|bulk|sandbox|journal runs one group, for profiling loops; a full run measures all.
 // --no-build measures dist/ as it is.
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (group) => !only || only === group;
@@ -29,6 +29,7 @@ const SANDBOX_POSTS = quick ? 1_000 : 20_000;
 const SANDBOX_SECONDS = quick ? 3 : 10;
 const SANDBOX_IN_FLIGHT = 16;
 const SANDBOX_SERIAL_POSTS = quick ? 100 : 1_000;
+const HISTORY_MB = quick ? 5 : 100;
 const log = (line) => process.stderr.write(`${line}\n`);
 const work = mkdtempSync(join(tmpdir(), 'invite-tui-bench-'));
 const cli = join(process.cwd(), 'dist', 'cli.js');
@@ -304,6 +305,76 @@ async function bulkRun(rows, concurrency) {
   }
 }
 
+/** A journal of `megabytes` in the format written before runs had an end: every row sent, nothing open. */
+function writeLegacyJournal(path, megabytes, api) {
+  const fd = openSync(path, 'w');
+  let written = 0;
+  for (let run = 0; written < megabytes * 1024 * 1024; run++) {
+    const id = run.toString(16).padStart(16, '0');
+    const lines = [];
+    for (let row = 0; row < 1000; row++) {
+      const base = `"api":"${api}","org":"acme","email":"history.${run}.${row}@acme.test","role":"reader","idempotency_key":"${id}-${row}-0000-4000-8000-000000000000","source":"send","run":"${id}"`;
+      const at = new Date(Date.UTC(2026, 0, 1) + run * 60_000).toISOString();
+      lines.push(
+        `{"at":"${at}",${base},"event":"attempt"}`,
+        `{"at":"${at}",${base},"event":"sent","invitation_id":"inv_${id}${row}"}`,
+      );
+    }
+    const chunk = `${lines.join('\n')}\n`;
+    writeSync(fd, chunk);
+    written += Buffer.byteLength(chunk);
+  }
+  closeSync(fd);
+}
+
+/** One `send` of one address with a journal that is fresh, and with HISTORY_MB of history (after its one-time migration). */
+async function journalFigures() {
+  const sandbox = await startSandboxProcess(['--member-limit', '1000000']);
+  try {
+    const runEnv = { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' };
+    const history = join(work, 'history.jsonl');
+    writeLegacyJournal(history, HISTORY_MB, new URL(sandbox.url).href);
+    let address = 0;
+    const send = (journal) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        const argv = [
+          cli,
+          'send',
+          '--org',
+          'acme',
+          '--role',
+          'reader',
+          `one.${address++}@acme.test`,
+          '--journal',
+          journal,
+        ];
+        const child = spawn(process.execPath, argv, { env: runEnv, stdio: 'ignore' });
+        child.once('error', reject);
+        child.once('close', (code) =>
+          code === 0 ? resolve(performance.now() - started) : reject(new Error(`send exited with ${code}`)),
+        );
+      });
+    const migrationMs = await send(history);
+    const fresh = [];
+    const withHistory = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const freshMs = await send(join(work, `fresh-${run}.jsonl`));
+      const historyMs = await send(history);
+      if (run > 0) (fresh.push(freshMs), withHistory.push(historyMs));
+    }
+    return {
+      journal_history_mb: HISTORY_MB,
+      journal_migration_s: round(migrationMs / 1000, 2),
+      send_fresh_journal_ms: round(median(fresh)),
+      send_history_journal_ms: round(median(withHistory)),
+      journal_left_after_migration_kib: round(statSync(history).size / 1024),
+    };
+  } finally {
+    sandbox.stop();
+  }
+}
+
 if (args.has('--no-build')) {
   // For trying out a change to the built files themselves; a real run always builds.
   log('using dist/ and bench/dist/ as they are (--no-build)…');
@@ -328,6 +399,9 @@ if (runs('sandbox'))
     `sandbox: ${SANDBOX_INVITATIONS} invitations, ${SANDBOX_POSTS} POSTs (≤ ${SANDBOX_SECONDS} s) at ${SANDBOX_IN_FLIGHT} in flight, then ${SANDBOX_SERIAL_POSTS} serial with --data…`,
   );
 const sandbox = runs('sandbox') ? await sandboxFigures() : {};
+if (runs('journal'))
+  log(`journal: one send with a fresh journal and with ${HISTORY_MB} MB of history (${RUNS} interleaved runs)…`);
+const journal = runs('journal') ? await journalFigures() : {};
 
 const result = {
   machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.versions.node}`,
@@ -339,7 +413,9 @@ const result = {
   bulk_1000_missing: bulk.missing,
   bulk_1000_serial_s: serial.seconds,
   ...sandbox,
+  ...journal,
   ratios: {
+    history_over_fresh_send: round(journal.send_history_journal_ms / journal.send_fresh_journal_ms, 2),
     version_over_floor: round(startup.version_ms / startup.floor_ms, 2),
     ttff_over_ink_hello: round(startup.ttff_ms / startup.ink_hello_ms, 2),
     ttuf_over_ink_hello: round(startup.ttuf_ms / startup.ink_hello_ms, 2),
@@ -366,6 +442,7 @@ else {
     sandbox_data_serial_median_ms: `--data, one at a time (target ≤ 5 ms at 100,000)`,
     sandbox_data_post_per_s: `--data, ${SANDBOX_IN_FLIGHT} in flight (group commit)`,
     sandbox_post_failures: 'target 0',
+    send_history_journal_ms: `${result.ratios.history_over_fresh_send}× send_fresh_journal_ms (target ≤ 1.5×)`,
   };
   console.log(`| figure | value | against target |\n|---|---|---|`);
   for (const [name, value] of Object.entries(result))

@@ -64,12 +64,12 @@ export function planRun<R extends { email: string; role: string }>(
   const planned = rows.map((row): RowPlan<R> => {
     const state = index.intents.get(intentId(intentOf(row)));
     if (state?.state === 'open')
-      return { row, action: 'send', idempotencyKey: state.key, since: state.since, reused: true };
+      return { row, action: 'send', idempotencyKey: state.key, since: Date.parse(state.firstAt) || now, reused: true };
     if (state?.state === 'sent' && !context.force && state.run !== undefined && resumed.has(state.run))
       return { row, action: 'skip', invitationId: state.invitationId };
     return { row, action: 'send', idempotencyKey: newIdempotencyKey(), since: now, reused: false };
   });
-  const latest = [...resumed.values()].sort((a, b) => b.lastAt - a.lastAt)[0];
+  const latest = [...resumed.values()].sort((a, b) => (a.lastAt < b.lastAt ? 1 : -1))[0];
   return { run: latest?.run ?? newRunId(), resumed: [...resumed.values()], rows: planned };
 }
 
@@ -79,7 +79,7 @@ export function resumeLine(plan: RunPlan<unknown>, force: boolean): string | und
   const skipped = plan.rows.filter((row) => row.action === 'skip').length;
   const reused = plan.rows.filter((row) => row.action === 'send' && row.reused).length;
   const latest = plan.resumed.find((run) => run.run === plan.run);
-  const when = latest ? ` from ${new Date(latest.lastAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : '';
+  const when = latest?.lastAt ? ` from ${latest.lastAt.replace('T', ' ').slice(0, 16)} UTC` : '';
   const skipping = force ? '--force: no row is skipped' : `${skipped} row(s) it already sent are skipped`;
   return `Resuming the unfinished run${when}: ${skipping}, ${reused} row(s) without a confirmed outcome go again with their original key.`;
 }

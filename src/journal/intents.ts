@@ -14,11 +14,16 @@ export interface Intent {
 
 /** A row's identity: the same intent in any run, any order, any line of any file. */
 export function intentId(intent: Intent): string {
-  return JSON.stringify([intent.api, intent.org, intent.email.toLowerCase(), intent.role, intent.sendEmail]);
+  return identity(intent.api, intent.org, intent.email, intent.role, intent.sendEmail);
+}
+
+// Built field by field (no object spread, no JSON): it runs for every line of a large journal.
+function identity(api: string, org: string, email: string, role: string, sendEmail: boolean): string {
+  return `${api}\n${org}\n${email.toLowerCase()}\n${role}\n${sendEmail}`;
 }
 
 function entryIntentId(entry: RowEntry): string {
-  return intentId({ ...entry, sendEmail: entry.send_email ?? true });
+  return identity(entry.api, entry.org, entry.email, entry.role, entry.send_email ?? true);
 }
 
 /**
@@ -35,8 +40,8 @@ function failureKind(entry: RowEntry): string | undefined {
 export interface IntentState {
   key: string;
   state: 'sent' | 'refused' | 'open';
-  /** When the key was first used (epoch ms). */
-  since: number;
+  /** When the key was first used (an ISO time, read as a number only when needed). */
+  firstAt: string;
   run: string | undefined;
   invitationId: string | undefined;
 }
@@ -48,7 +53,8 @@ export interface RunState {
   ended: boolean;
   /** Written by a version that records run starts and ends. */
   started: boolean;
-  lastAt: number;
+  /** ISO time of its latest record. */
+  lastAt: string;
   hasOpenRow: boolean;
 }
 
@@ -67,7 +73,7 @@ export class JournalIndex {
 
   add(entry: JournalEntry): void {
     this.settled = false;
-    const at = Date.parse(entry.at) || 0;
+    const at = typeof entry.at === 'string' ? entry.at : '';
     const runId = entry.run;
     if (runId !== undefined) {
       const run = this.runs.get(runId) ?? {
@@ -79,7 +85,7 @@ export class JournalIndex {
         lastAt: at,
         hasOpenRow: false,
       };
-      run.lastAt = Math.max(run.lastAt, at);
+      if (at > run.lastAt) run.lastAt = at;
       if (entry.event === 'start') run.started = true;
       if (entry.event === 'end') run.ended = true;
       this.runs.set(runId, run);
@@ -91,7 +97,7 @@ export class JournalIndex {
     const state: IntentState = {
       key: entry.idempotency_key,
       state: 'open',
-      since: sameKey ? previous.since : at,
+      firstAt: sameKey ? previous.firstAt : at,
       run: entry.run,
       invitationId: undefined,
     };

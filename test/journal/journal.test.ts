@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RowClaims } from '../../src/journal/claims.js';
-import { JournalIndex } from '../../src/journal/intents.js';
+import { intentId, JournalIndex } from '../../src/journal/intents.js';
 import { fileJournal, JournalWriteError, readJournalFile, type RowEntry } from '../../src/journal/journal.js';
 import { historyPath, loadJournal } from '../../src/journal/rotate.js';
 
@@ -94,7 +94,9 @@ describe('a journal that stays small', () => {
     const after = JournalIndex.of(readJournalFile(path).entries);
     expect(after.openRuns().map((run) => run.run)).toEqual(['open']);
     expect(
-      after.intents.get(JSON.stringify(['http://127.0.0.1:1/', 'acme', 'tui@x.test', 'reader', true]))?.state,
+      after.intents.get(
+        intentId({ api: 'http://127.0.0.1:1/', org: 'acme', email: 'tui@x.test', role: 'reader', sendEmail: true }),
+      )?.state,
     ).toBe('open');
     // Nothing deleted: the history holds the rest.
     expect(readFileSync(historyPath(path), 'utf8').trim().split('\n')).toHaveLength(802);

@@ -43,7 +43,10 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
         if (busy.has(id)) return { ...row, outcome: { state: 'skipped', reason: BUSY_REASON } };
         const inSession = openKeys.current.get(id);
         const fromJournal = inSession ? undefined : index.intents.get(id);
-        const reused = fromJournal?.state === 'open' ? { key: fromJournal.key, since: fromJournal.since } : undefined;
+        const reused =
+          fromJournal?.state === 'open'
+            ? { key: fromJournal.key, since: Date.parse(fromJournal.firstAt) || now() }
+            : undefined;
         // The services' clock, which the demo sandbox shares under --clock: replay checks compare it with created_at.
         const key = inSession ?? reused ?? { key: newIdempotencyKey(), since: now() };
         openKeys.current.set(id, key);
