@@ -361,7 +361,9 @@ async function journalFigures() {
     for (let run = 0; run <= RUNS; run++) {
       const freshMs = await send(join(work, `fresh-${run}.jsonl`));
       const historyMs = await send(history);
-      if (run > 0) (fresh.push(freshMs), withHistory.push(historyMs));
+      if (run === 0) continue;
+      fresh.push(freshMs);
+      withHistory.push(historyMs);
     }
     return {
       journal_history_mb: HISTORY_MB,

@@ -18,8 +18,19 @@ const EXIT_INTERRUPTED = 130;
 
 const COMMANDS = [...Object.keys(COMMAND_HELP), 'sandbox', 'help'];
 
+/** For the texts cli.ts prints itself: a reader that stops early is no error, a full disk one line. */
+function quietOutputErrors(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`invite-tui: cannot write the output (${error.code ?? 'EIO'})\n`);
+    process.exitCode = 1;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined || !(command in COMMAND_HELP) || rest.includes('--help') || rest.includes('-h'))
+    quietOutputErrors();
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
     return 0;

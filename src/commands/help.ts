@@ -15,7 +15,9 @@ Invites one or many addresses. FILE is a CSV as spreadsheets export it, with a h
 email column ("email", "E-mail Address", …) and optionally a "role" column, other columns ignored;
 or one address per line; "-" reads stdin. Rows already pending are skipped (--force sends anyway). Every row is
 journaled with its Idempotency-Key, so running the same command again after a crash or Ctrl-C
-resumes: confirmed rows are skipped and rows in flight are retried with their original key.
+resumes the unfinished run row by row: rows it sent are skipped and rows in flight go again with
+their original key. After a finished run, the same command is a new run. Exit 13: another run is
+sending some of these rows; 14: the journal cannot be written.
 
 Options:
   --role ROLE          reader, contributor or owner (or a role column in FILE)

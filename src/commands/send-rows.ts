@@ -15,6 +15,9 @@ import { onStdoutFailure, say, stdoutFailed } from './output.js';
 import { stderrProgress } from './progress.js';
 import type { RowResult } from './send-report.js';
 
+/** A journal this large takes a noticeable moment to compact: say what is happening. */
+const LARGE_JOURNAL_BYTES = 8 * 2 ** 20;
+
 export interface SendRowsOptions {
   client: InvitationsClient;
   org: string;
@@ -51,6 +54,12 @@ export async function sendRows(options: SendRowsOptions): Promise<SendRowsOutcom
       journalPath,
       claimsDir: defaultClaimsDir(),
       readOnly: options.dryRun,
+      onCompacting: (bytes) => {
+        if (bytes >= LARGE_JOURNAL_BYTES)
+          say(
+            `journal: moving finished runs out of ${journalPath} (${Math.round(bytes / 2 ** 20)} MB) into its history…`,
+          );
+      },
     });
   } catch (error) {
     if (!(error instanceof JournalWriteError)) throw error;

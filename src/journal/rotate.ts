@@ -23,7 +23,11 @@ export interface LoadedJournal {
  * Reads the journal a chunk at a time into an index. When it is not tiny and `whileAlone` lets
  * it (no other process is sending), the records that no longer matter move to the history.
  */
-export function loadJournal(path: string, whileAlone?: (work: () => void) => boolean): LoadedJournal {
+export function loadJournal(
+  path: string,
+  whileAlone?: (work: () => void) => boolean,
+  onCompacting?: (bytes: number) => void,
+): LoadedJournal {
   const index = new JournalIndex();
   const skipped = forEachLine(path, (line) => {
     const entry = parseRecord(line);
@@ -31,7 +35,12 @@ export function loadJournal(path: string, whileAlone?: (work: () => void) => boo
     return entry !== undefined;
   });
   let moved = 0;
-  if (whileAlone && sizeOf(path) >= COMPACT_FROM_BYTES) whileAlone(() => (moved = compactJournal(path, index).moved));
+  const size = sizeOf(path);
+  if (whileAlone && size >= COMPACT_FROM_BYTES)
+    whileAlone(() => {
+      onCompacting?.(size);
+      moved = compactJournal(path, index).moved;
+    });
   return { index, skipped, moved };
 }
 

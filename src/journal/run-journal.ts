@@ -15,6 +15,8 @@ export interface RunJournalOptions extends RowPlanContext {
   claimsDir: string;
   /** Read only: no claims, no compaction, nothing written (a dry run). */
   readOnly?: boolean;
+  /** Told before the journal is compacted, with its size in bytes. */
+  onCompacting?: (bytes: number) => void;
 }
 
 export interface OpenedRun<R> {
@@ -46,7 +48,11 @@ export async function openRun<R extends { email: string; role: string }>(
     if (!claimed.ok) return { busy: claimed.holder };
   }
   try {
-    const loaded = loadJournal(options.journalPath, options.readOnly ? undefined : (work) => claims.whileAlone(work));
+    const loaded = loadJournal(
+      options.journalPath,
+      options.readOnly ? undefined : (work) => claims.whileAlone(work),
+      options.onCompacting,
+    );
     const plan = planRun(rows, options, loaded.index);
     const journal = fileJournal(options.journalPath);
     const runRecord = (event: 'start' | 'end', run: string) =>

@@ -4,6 +4,9 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryable,
   parseRetryAfter,
+  REPLAYED_ANSWER,
+  sendAgainWithSameKey,
+  type SendAgain,
   retryDelay,
   type HttpMethod,
 } from '../../src/api/retry-policy.js';
@@ -40,6 +43,35 @@ describe('isRetryable', () => {
     ['DELETE', kind('timeout'), false],
   ])('%s %o → %s', (method, error, expected) => {
     expect(isRetryable(method, error)).toBe(expected);
+  });
+});
+
+describe('sendAgainWithSameKey: the one rule for the client, the passes, resume and r', () => {
+  it.each<[string, Parameters<typeof sendAgainWithSameKey>[0], SendAgain]>([
+    ['429', http(429), 'now'],
+    ['502', http(502), 'now'],
+    ['504', http(504), 'now'],
+    ['timeout', kind('timeout'), 'now'],
+    ['dropped connection', kind('network'), 'now'],
+    ['500', http(500), 'on-request'],
+    ['503', http(503), 'on-request'],
+    ['an unreadable success', kind('invalid_response'), 'on-request'],
+    ['409', http(409), 'never'],
+    ['403', http(403), 'never'],
+    ['422', http(422), 'never'],
+    ['a refusal before sending', kind('refused'), 'never'],
+    ['a replayed answer', new ApiError({ kind: 'invalid_response', type: REPLAYED_ANSWER, detail: 'x' }), 'never'],
+    // As the journal records them: status, and `type ?? kind` (older journals) or the kind.
+    ['journaled 502', { kind: 'http', type: 'bad_gateway', status: 502 }, 'now'],
+    ['journaled network', { kind: 'network', type: 'network' }, 'now'],
+    ['a 400 whose type says "timeout"', { kind: 'http', type: 'timeout', status: 400 }, 'never'],
+  ])('%s → %s', (_, failure, expected) => {
+    expect(sendAgainWithSameKey(failure)).toBe(expected);
+  });
+
+  it('the client retries a POST exactly when the rule says now', () => {
+    for (const error of [http(429), http(502), http(503), http(500), http(409), kind('network'), kind('timeout')])
+      expect(isRetryable('POST', error)).toBe(sendAgainWithSameKey(error) === 'now');
   });
 });
 
