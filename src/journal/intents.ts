@@ -138,6 +138,13 @@ export class JournalIndex {
     return state?.state === 'open' && state.key === entry.idempotency_key;
   }
 
+  /** The keys of every intent whose outcome is unknown. */
+  openKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const state of this.intents.values()) if (state.state === 'open') keys.add(state.key);
+    return keys;
+  }
+
   private settle(): void {
     if (this.settled) return;
     for (const run of this.runs.values()) run.hasOpenRow = false;

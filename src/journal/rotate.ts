@@ -69,9 +69,9 @@ export function compactJournal(path: string, index: JournalIndex): { moved: numb
   const kept = new ChunkedWriter(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_EXCL);
   const moved = new ChunkedWriter(history, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND);
   try {
+    const live = liveLineTest(index);
     forEachLine(path, (line) => {
-      const entry = parseRecord(line);
-      (entry && index.isLive(entry) ? kept : moved).write(line);
+      (live(line) ? kept : moved).write(line);
       return true;
     });
     moved.close();
@@ -83,6 +83,26 @@ export function compactJournal(path: string, index: JournalIndex): { moved: numb
     throw error;
   }
   return { moved: moved.lines, kept: kept.lines };
+}
+
+/**
+ * Whether a line still matters, parsing only the few that might: most lines of a large journal
+ * belong to finished runs and resolved intents, which their run id and key alone tell.
+ */
+function liveLineTest(index: JournalIndex): (line: string) => boolean {
+  const openKeys = index.openKeys();
+  return (line) => {
+    if (line.includes('\\')) return isLiveRecord(index, line);
+    const run = /"run":"([^"]*)"/.exec(line)?.[1];
+    if (run !== undefined && index.isOpenRun(run)) return true;
+    const key = /"idempotency_key":"([^"]*)"/.exec(line)?.[1];
+    return key !== undefined && openKeys.has(key) && isLiveRecord(index, line);
+  };
+}
+
+function isLiveRecord(index: JournalIndex, line: string): boolean {
+  const entry = parseRecord(line);
+  return entry !== undefined && index.isLive(entry);
 }
 
 function rotateHistoryIfFull(history: string): void {
