@@ -2,6 +2,11 @@
 // run — a new key and a new invitation, in the CLI and the TUI. And a send identical to one with
 // no outcome goes with that one's key, and the TUI says so.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RowClaims } from '../../src/journal/claims.js';
+import { intentId } from '../../src/journal/intents.js';
 import { REUSED_KEY_NOTE } from '../../src/tui/hooks/use-invitation-sender.js';
 import { runCli } from '../helpers/cli.js';
 import { cliHome } from '../helpers/cli-env.js';
@@ -16,6 +21,33 @@ async function revoke(sandbox: TestSandbox, id: string) {
   const { status } = await rawRequest(sandbox, 'DELETE', `/api/v1/org/acme/invitations/${id}`);
   expect(status).toBe(204);
 }
+
+describe('the TUI and another process', () => {
+  it('an address another live process is sending is skipped, never sent; the claim is given back after', async () => {
+    const sandbox = await startTestSandbox();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'invite-tui-claims-'));
+      const api = new URL(sandbox.url).href;
+      const intent = { api, org: 'acme', role: 'reader', sendEmail: true };
+      // A CLI run (here: the test runner's parent, a live process) holds the row.
+      const cli = new RowClaims(dir);
+      await cli.claimAll([intentId({ ...intent, email: 'held@acme.test' })]);
+      for (const name of readdirSync(dir)) writeFileSync(join(dir, name), `${process.ppid} ${hostname()} now\n`);
+
+      const app = renderApp({ url: sandbox.url, claims: new RowClaims(dir) });
+      await walkToReview(app, { text: 'held@acme.test free@acme.test', toSend: 2 });
+      await app.press(ENTER);
+      await app.waitFor(/Result 1 sent · 1 skipped/);
+      expect(invitationsOf(sandbox, 'held@acme.test')).toHaveLength(0);
+      expect(invitationsOf(sandbox, 'free@acme.test')).toHaveLength(1);
+      // Only the other process's claim is left.
+      expect(readdirSync(dir)).toHaveLength(1);
+      app.unmount();
+    } finally {
+      await sandbox.close();
+    }
+  }, 30_000);
+});
 
 describe('re-invite after a revoke', () => {
   it('CLI: the same command after a revoke creates a new invitation (a new key), with and without --force', async () => {

@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { createClient, type ClientOptions } from '../../src/api/client.js';
 import { memoryLastOrgStore } from '../../src/config/last-org.js';
+import type { RowClaims } from '../../src/journal/claims.js';
 import { memoryJournal } from '../../src/journal/journal.js';
 import { App, type ExitReason } from '../../src/tui/app.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
@@ -18,6 +19,8 @@ export interface RenderAppOptions {
   lastOrg?: string;
   client?: Partial<ClientOptions>;
   now?: () => number;
+  /** Row claims shared with other processes; none unless a test needs them. */
+  claims?: RowClaims;
 }
 
 export function renderApp(options: RenderAppOptions) {
@@ -36,6 +39,7 @@ export function renderApp(options: RenderAppOptions) {
     redact: options.redact ?? false,
     target: 'demo sandbox',
     now: options.now ?? Date.now,
+    claims: options.claims,
   };
   const instance = render(
     <ThemeContext.Provider value={createTheme(true)}>
