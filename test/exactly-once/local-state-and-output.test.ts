@@ -10,7 +10,7 @@ import { readJournalFile } from '../../src/journal/journal.js';
 import { CLI_PATH, cleanEnv, runCli } from '../helpers/cli.js';
 import { cliHome } from '../helpers/cli-env.js';
 import { addresses, histogram, invitationsPerAddress, writeCsv } from '../helpers/exactly-once.js';
-import { startTestSandbox } from '../helpers/sandbox.js';
+import { rawRequest, startTestSandbox } from '../helpers/sandbox.js';
 
 const STACK = /\n\s+at /;
 
@@ -61,6 +61,45 @@ describe('a journal cut off by a crash', () => {
       expect(read.skipped).toBe(2);
       expect(read.entries.filter((entry) => entry.event === 'sent')).toHaveLength(2);
       expect(histogram(invitationsPerAddress(sandbox, 'cut'), addresses('cut', 2))).toEqual({ 1: 2 });
+    } finally {
+      await sandbox.close();
+    }
+  }, 30_000);
+});
+
+describe('an attempt that was never confirmed', () => {
+  it('is reported as sent when the server lists the invitation it created, and not sent again', async () => {
+    const sandbox = await startTestSandbox({ pendingConflict: false, ignoreIdempotencyKey: true });
+    try {
+      const { env, journal } = cliHome(sandbox.url);
+      mkdirSync(dirname(journal), { recursive: true });
+      const api = new URL(sandbox.url).href;
+      const base = { api, org: 'acme', source: 'send', run: 'crashed', at: new Date().toISOString() };
+      writeFileSync(
+        journal,
+        [
+          JSON.stringify({ ...base, event: 'start' }),
+          JSON.stringify({
+            ...base,
+            event: 'attempt',
+            email: 'seen@acme.test',
+            role: 'reader',
+            send_email: true,
+            idempotency_key: 'k1',
+          }),
+          '',
+        ].join('\n'),
+      );
+      // The attempt reached the server before the crash; its answer never came back.
+      await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', {
+        body: JSON.stringify({ email: 'seen@acme.test', role: 'reader', send_email: true }),
+        headers: { 'idempotency-key': 'k1' },
+      });
+      const result = await runCli(['send', '--org', 'acme', '--role', 'reader', 'seen@acme.test', '--json'], env);
+      expect(result.code).toBe(0);
+      const line = JSON.parse(result.stdout.trim());
+      expect(line).toMatchObject({ ok: true, note: 'created by an earlier attempt whose answer was never seen' });
+      expect(sandbox.store.state.invitations.acme?.filter((i) => i.email === 'seen@acme.test')).toHaveLength(1);
     } finally {
       await sandbox.close();
     }
