@@ -48,8 +48,11 @@ export interface Journal {
   readonly path?: string | undefined;
   /** Throws JournalWriteError when the record could not be written. */
   append(entry: NewJournalEntry): void;
-  /** Every record it holds now (the active file, not the rotated history). */
-  read(): JournalRead;
+  /**
+   * Calls `onEntry` for every record it holds now (the active file, not the history), a chunk at
+   * a time; returns how many lines were not records.
+   */
+  scan(onEntry: (entry: JournalEntry) => void): number;
 }
 
 export interface JournalRead {
@@ -92,7 +95,12 @@ export function fileJournal(path: string): Journal {
         throw new JournalWriteError(path, (error as NodeJS.ErrnoException).code ?? 'EIO');
       }
     },
-    read: () => readJournalFile(path),
+    scan: (onEntry) =>
+      forEachLine(path, (line) => {
+        const entry = parseRecord(line);
+        if (entry) onEntry(entry);
+        return entry !== undefined;
+      }),
   };
 }
 
@@ -128,7 +136,10 @@ export function memoryJournal(): Journal & { entries: RowEntry[]; runs: RunEntry
       if (entry.event === 'start' || entry.event === 'end') runs.push({ at, ...entry } as RunEntry);
       else entries.push({ at, ...entry } as RowEntry);
     },
-    read: () => ({ entries: [...runs, ...entries], skipped: 0 }),
+    scan(onEntry) {
+      for (const entry of [...runs, ...entries]) onEntry(entry);
+      return 0;
+    },
   };
 }
 

@@ -38,7 +38,7 @@ describe('the batch sender', () => {
       const inner = memoryJournal();
       let writes = 0;
       const failing: Journal = {
-        read: inner.read,
+        scan: inner.scan,
         append(entry) {
           if (++writes > 10) throw new JournalWriteError('/full/journal.jsonl', 'ENOSPC');
           inner.append(entry);

@@ -105,7 +105,9 @@ export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
 /** What the journal knows; empty when it cannot be read (the TUI keeps going without it). */
 function journalIndex(journal: Journal): JournalIndex {
   try {
-    return JournalIndex.of(journal.read().entries);
+    const index = new JournalIndex();
+    journal.scan((entry) => index.add(entry));
+    return index;
   } catch {
     return new JournalIndex();
   }
