@@ -25,7 +25,7 @@ describe('the batch sender', () => {
       expect(app.frame()).toContain('Result 1 sent');
       const keys = new Set(app.journal.entries.map((entry) => entry.idempotency_key));
       expect(keys.size).toBe(1);
-      expect(sandbox.store.state.invitations.acme?.filter((i) => i.email === 'passes@acme.test')).toHaveLength(1);
+      expect(sandbox.store.invitationsOf('acme').filter((i) => i.email === 'passes@acme.test')).toHaveLength(1);
       app.unmount();
     } finally {
       await sandbox.close();
@@ -60,7 +60,7 @@ describe('the batch sender', () => {
       expect(finished).toBe(started);
       expect(started + result.notStarted.length).toBe(30);
       // Every row the server saw was started (journaled) first.
-      expect(sandbox.store.state.invitations.acme?.filter((i) => i.email.startsWith('full.'))).toHaveLength(started);
+      expect(sandbox.store.invitationsOf('acme').filter((i) => i.email.startsWith('full.'))).toHaveLength(started);
     } finally {
       await sandbox.close();
     }

@@ -15,7 +15,7 @@ import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandb
 import { renderApp, sendThroughTui, walkToReview } from '../helpers/tui.js';
 
 const invitationsOf = (sandbox: TestSandbox, email: string) =>
-  (sandbox.store.state.invitations.acme ?? []).filter((invitation) => invitation.email === email);
+  sandbox.store.invitationsOf('acme').filter((invitation) => invitation.email === email);
 
 async function revoke(sandbox: TestSandbox, id: string) {
   const { status } = await rawRequest(sandbox, 'DELETE', `/api/v1/org/acme/invitations/${id}`);
@@ -134,7 +134,7 @@ describe('re-invite after a revoke', () => {
       await app.waitFor(/Result 1 sent/);
       expect(app.frame()).toContain(REUSED_KEY_NOTE.slice(0, 30));
       // The server saw that key: had the earlier attempt created the invitation, this was its replay.
-      expect(Object.keys(sandbox.store.state.idempotency)).toContain(`demo-owner\n${key}`);
+      expect(sandbox.store.idempotencyRecord(`demo-owner\n${key}`, Date.now())).toBeDefined();
       expect(invitationsOf(sandbox, 'unconfirmed@acme.test')).toHaveLength(1);
       app.unmount();
     } finally {

@@ -29,7 +29,7 @@ describe('sandbox flags for servers without the conveniences', () => {
       expect(second.status).toBe(200);
       const replay = await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', invite('f@acme.test', 'k2'));
       expect(replay.body.id).toBe(second.body.id);
-      expect(sandbox.store.state.invitations.acme?.filter((i) => i.email === 'f@acme.test')).toHaveLength(2);
+      expect(sandbox.store.invitationsOf('acme').filter((i) => i.email === 'f@acme.test')).toHaveLength(2);
     } finally {
       await sandbox.close();
     }
@@ -41,7 +41,7 @@ describe('sandbox flags for servers without the conveniences', () => {
       const first = await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', invite('f@acme.test', 'k1'));
       const again = await rawRequest(sandbox, 'POST', '/api/v1/org/acme/invitations', invite('f@acme.test', 'k1'));
       expect(again.body.id).not.toBe(first.body.id);
-      expect(sandbox.store.state.invitations.acme?.filter((i) => i.email === 'f@acme.test')).toHaveLength(2);
+      expect(sandbox.store.invitationsOf('acme').filter((i) => i.email === 'f@acme.test')).toHaveLength(2);
     } finally {
       await sandbox.close();
     }

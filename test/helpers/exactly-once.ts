@@ -16,10 +16,10 @@ export function writeCsv(file: string, emails: string[], role = 'reader'): strin
   return file;
 }
 
-/** Every invitation the sandbox holds for each address with this prefix (revoked ones are gone). */
+/** Every invitation the sandbox holds for each address with this prefix. */
 export function invitationsPerAddress(sandbox: TestSandbox, prefix: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const invitation of sandbox.store.state.invitations.acme ?? [])
+  for (const invitation of sandbox.store.invitationsOf('acme'))
     if (invitation.email.startsWith(`${prefix}.`))
       counts.set(invitation.email, (counts.get(invitation.email) ?? 0) + 1);
   return counts;
