@@ -26,7 +26,7 @@ describe('--demo', () => {
     expect((await runCli(['orgs', '--demo'], env)).code).toBe(0);
   });
 
-  it('send --demo, then list --demo shows it; the same send again resumes rather than resending', async () => {
+  it('send --demo, then list --demo shows it; the same send again skips the pending rows rather than resending', async () => {
     const env = emptyHome();
     const send = ['send', '--demo', '--org', 'acme', '--role', 'reader', 'demo.one@acme.test', 'demo.two@acme.test'];
     const first = await runCli([...send, '--json'], env);
@@ -44,7 +44,7 @@ describe('--demo', () => {
     const again = await runCli([...send, '--json'], env);
     expect(again.code).toBe(0);
     for (const line of again.stdout.trim().split('\n'))
-      expect(JSON.parse(line).skipped).toMatch(/already sent by an earlier run of this input/);
+      expect(JSON.parse(line).skipped).toMatch(/already has a pending invitation/);
 
     const revoked = await runCli(['revoke', '--demo', '--org', 'acme', sent[0].invitation.id, '--yes'], env);
     expect(revoked.code).toBe(0);
