@@ -1,6 +1,6 @@
 // The TUI's root: one reducer for the flow, one screen at a time, global keys, header and footer.
 import { Box, useApp, useInput } from 'ink';
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { fieldStep } from '../invites/next-step.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
@@ -9,6 +9,7 @@ import { flowReducer, initialFlowState, type FlowState, type OrgChoice, type Sen
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { useSendPlan } from './hooks/use-send-plan.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useKeyStream } from './input/input-context.js';
 import { commandFor, type Command } from './keys.js';
 import { BROWSE_COMMANDS, BrowseScreen } from './screens/browse-screen.js';
 import { EMAILS_COMMANDS, EmailsStep } from './screens/emails-step.js';
@@ -51,6 +52,8 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const [rememberedOrg] = useState(() => lastOrg.load());
   const textFocused = useRef(false);
   const setTextFocused = useCallback((focused: boolean) => void (textFocused.current = focused), []);
+  const keyStream = useKeyStream();
+  useEffect(() => keyStream?.setTextMode(() => textFocused.current), [keyStream]);
   const { columns, rows } = useTerminalSize();
   const plan = useSendPlan(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);

@@ -11,6 +11,9 @@ import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '..
 import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
 import { recordTerminal, type Recording } from './asciicast.js';
+import { KeyStreamContext } from './input/input-context.js';
+import { BracketedPaste } from './input/bracketed-paste.js';
+import { KeyStream } from './input/key-stream.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
 import { ServicesContext, type Services } from './services.js';
@@ -57,13 +60,23 @@ export async function runTui(
   };
   let exitCode = 0;
   const onExit = ({ code }: ExitReason) => void (exitCode = code);
+  const keys = new KeyStream(host?.stdin ?? process.stdin);
   const instance = render(
     <ThemeContext.Provider value={createTheme(colorsWanted(env))}>
       <ServicesContext.Provider value={services}>
-        <App onExit={onExit} />
+        <KeyStreamContext.Provider value={keys}>
+          <BracketedPaste output={stdout} />
+          <App onExit={onExit} />
+        </KeyStreamContext.Provider>
       </ServicesContext.Provider>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false, ...(host && { stdin: host.stdin, stdout, stderr: stdout }) },
+    // Ink reads keys from the key stream, which reads the terminal (or a serve session's channel).
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      stdin: keys as unknown as NodeJS.ReadStream,
+      ...(host && { stdout, stderr: stdout }),
+    },
   );
   // Once start-up is over, which should not pay for it (~10 ms more to the org list when set at
   // the first frame): the TUI is long-lived and redraws on every key, and a heap tuned for size

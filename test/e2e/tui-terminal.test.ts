@@ -88,6 +88,37 @@ describe('the TUI in a real terminal', () => {
     await terminal.waitFor('Result 15 sent · 2 skipped');
   });
 
+  it('keys in one write: jj moves two rows, and the canonical flow typed in one write sends', async () => {
+    const term = await launch();
+    await term.waitFor('Choose an organization');
+    await term.burst('jj');
+    await term.waitFor('❯ Initech');
+    await term.burst('kk');
+    await term.waitFor('❯ Acme Corp');
+    await term.burst('\r', 'one.write@acme.test', '\r', '\r', '\r');
+    const screen = await term.waitFor('Result 1 sent');
+    expect(screen).toContain('✓ Invitation sent to one.write@acme.test');
+    const { body } = await rawRequest(sandbox!, 'GET', '/api/v1/org/acme/invitations');
+    expect(body.filter((invitation: { email: string }) => invitation.email === 'one.write@acme.test')).toHaveLength(1);
+  });
+
+  it('a bracketed paste stays text (j, q, newlines and all), and an Enter after it in the same write is Enter', async () => {
+    const term = await launch();
+    await term.waitFor('Choose an organization');
+    await term.keys('Enter');
+    await term.waitFor('Who should be invited');
+    await term.paste('jj@acme.test\nq@acme.test');
+    await term.waitFor('2 to send');
+    await term.burst('\r', 'j', '\r');
+    // Enter (addresses), j (to contributor), Enter (chosen): Review, with both addresses.
+    const review = await term.waitFor('Enter sends 2 invitations');
+    expect(review).toContain('Role          contributor');
+    await term.keys('q');
+    const { code, stty } = await term.exited();
+    expect(code).toBe(0);
+    expect(isSane(stty, term.raw())).toBe(true);
+  });
+
   it('browse, filter and revoke', async () => {
     const term = await launch();
     const { body } = await rawRequest(sandbox!, 'GET', '/api/v1/org/acme/invitations?status=pending');

@@ -101,6 +101,22 @@ export class Terminal {
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
 
+  /**
+   * Sends raw bytes in ONE write to the terminal (keys as the terminal encodes them: `\r` for
+   * Enter, `\x1b[B` for Down), as key repeat, a fast typist or a laggy ssh link delivers them.
+   */
+  async burst(...keys: string[]): Promise<void> {
+    this.run('send-keys', '-t', 'e2e', '-l', keys.join(''));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+
+  /** Pastes text as a terminal with bracketed paste does (tmux wraps it when the program asked). */
+  async paste(text: string): Promise<void> {
+    this.run('set-buffer', '-b', 'e2e-paste', text);
+    this.run('paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', 'e2e');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+
   async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const matches = (screen: string) =>
       typeof expected === 'string' ? screen.includes(expected) : expected.test(screen);
@@ -141,10 +157,14 @@ export class Terminal {
   }
 }
 
-/** A terminal is left sane: canonical mode and echo on, and the cursor shown again. */
+/** A terminal is left sane: canonical mode and echo on, the cursor shown again, bracketed paste off. */
 export function isSane(stty: string, raw: string): boolean {
   const modes = stty.split(/\s+/);
+  const undone = (on: string, off: string) => raw.lastIndexOf(off) >= raw.lastIndexOf(on);
   return (
-    modes.includes('icanon') && modes.includes('echo') && raw.lastIndexOf('\x1b[?25h') >= raw.lastIndexOf('\x1b[?25l')
+    modes.includes('icanon') &&
+    modes.includes('echo') &&
+    undone('\x1b[?25l', '\x1b[?25h') &&
+    undone('\x1b[?2004h', '\x1b[?2004l')
   );
 }

@@ -1,12 +1,14 @@
-// Renders the real App (ink-testing-library) against a real sandbox, at a real terminal size.
-import { render } from 'ink-testing-library';
+// Renders the real App against a real sandbox, at a real terminal size, with keys arriving
+// through the same key stream as in a terminal.
 import { stripVTControlCharacters } from 'node:util';
 import { createClient, type ClientOptions } from '../../src/api/client.js';
 import { memoryLastOrgStore } from '../../src/config/last-org.js';
 import { memoryJournal } from '../../src/journal/journal.js';
 import { App, type ExitReason } from '../../src/tui/app.js';
+import { KeyStreamContext } from '../../src/tui/input/input-context.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
 import { createTheme, ThemeContext } from '../../src/tui/theme.js';
+import { renderInTerminal } from './ink-terminal.js';
 import { waitUntil } from './wait.js';
 
 export interface RenderAppOptions {
@@ -37,13 +39,15 @@ export function renderApp(options: RenderAppOptions) {
     target: 'demo sandbox',
     now: options.now ?? Date.now,
   };
-  const instance = render(
+  const instance = renderInTerminal((keys) => (
     <ThemeContext.Provider value={createTheme(true)}>
       <ServicesContext.Provider value={services}>
-        <App onExit={(reason) => exits.push(reason)} />
+        <KeyStreamContext.Provider value={keys}>
+          <App onExit={(reason) => exits.push(reason)} />
+        </KeyStreamContext.Provider>
       </ServicesContext.Provider>
-    </ThemeContext.Provider>,
-  );
+    </ThemeContext.Provider>
+  ));
   const app = {
     instance,
     journal,
@@ -51,9 +55,8 @@ export function renderApp(options: RenderAppOptions) {
     /** The screen as plain text, as a person reads it. */
     frame: () => stripVTControlCharacters(instance.lastFrame() ?? ''),
     resize(columns: number, rows: number) {
-      // ink-testing-library's stdout is 100 columns wide and has no rows; give it a real size.
-      Object.defineProperty(instance.stdout, 'columns', { configurable: true, get: () => columns });
-      Object.defineProperty(instance.stdout, 'rows', { configurable: true, get: () => rows });
+      instance.stdout.columns = columns;
+      instance.stdout.rows = rows;
       instance.stdout.emit('resize');
     },
     /** Waits for the frame to show `text` (or satisfy a check): never a guessed sleep. */
@@ -69,16 +72,17 @@ export function renderApp(options: RenderAppOptions) {
       );
       return app.frame();
     },
-    /**
-     * Types keys one write at a time, as a terminal sends them. Before each, it waits for the
-     * screen to settle (no new frame for a moment): a frame is drawn at commit, but a new
-     * screen's useInput subscribes in an effect just after, and a key sent in between is lost.
-     */
+    /** Types keys one write at a time, letting the screen settle before each, as a person types. */
     async press(...keys: string[]) {
       for (const key of keys) {
         await settle();
         instance.stdin.write(key);
       }
+      await settle();
+    },
+    /** Sends keys in ONE write, as a fast typist, key repeat or a laggy ssh link delivers them. */
+    async burst(...keys: string[]) {
+      instance.stdin.write(keys.join(''));
       await settle();
     },
     unmount: () => instance.unmount(),
