@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import type { Organization } from '../../api/schemas.js';
@@ -6,16 +6,14 @@ import { ErrorDetails } from '../components/error-details.js';
 import { Loading } from '../components/loading.js';
 import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useOrgs } from '../hooks/use-orgs.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
-import { useTextFocus } from '../text-focus.js';
 import { useTheme } from '../theme.js';
+import { listMoves } from '../widgets/list-moves.js';
 import { move, moveTo, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
-import { useListKeys } from '../widgets/use-list-keys.js';
 import { OrgKeyPrompt } from './org-key-prompt.js';
-
-export const ORG_COMMANDS: Command[] = ['up', 'down', 'select', 'filter', 'switchView', 'help', 'quit'];
 
 interface OrgStepProps {
   preselect: string | undefined;
@@ -42,12 +40,12 @@ function OrgLoadError({
   onRetry: () => void;
   width: number;
 }) {
-  useInput((input, key) => commandFor(['refresh'], input, key) && onRetry());
+  useKeyScope({ refresh: onRetry });
   return (
     <Box flexDirection="column">
       <Text>Could not load your organizations:</Text>
       <ErrorDetails error={error} width={width} showNextStep={false} />
-      <Text>Press r to try again.</Text>
+      <Text>Press {keyName('refresh')} to try again.</Text>
     </Box>
   );
 }
@@ -79,18 +77,25 @@ function OrgList({
       listHeight,
     ),
   );
-  useTextFocus(filtering);
-  useListKeys((how) => setCursor((current) => move(current, how, visible.length, listHeight)), true, !filtering);
-  useInput((input, key) => {
-    const command = commandFor(filtering ? ['select', 'back'] : ['select', 'filter', 'back'], input, key);
-    if (command === 'filter') setFiltering(true);
-    if (command === 'back') {
-      setFiltering(false);
-      setFilter('');
-    }
-    const org = visible[cursor.index];
-    if (command === 'select' && org) onChoose({ key: org.key, name: org.name, role: org.role });
-  });
+  const highlighted = visible[cursor.index];
+  const choose =
+    highlighted && (() => onChoose({ key: highlighted.key, name: highlighted.name, role: highlighted.role }));
+  const clearFilter = () => {
+    setFiltering(false);
+    setFilter('');
+    setCursor(START);
+  };
+  useKeyScope(
+    {
+      ...listMoves((how) => setCursor((current) => move(current, how, visible.length, listHeight)), {
+        paged: visible.length > listHeight,
+      }),
+      select: choose,
+      filter: !filtering && (() => setFiltering(true)),
+      clearFilter: (filtering || filter !== '') && clearFilter,
+    },
+    { capturesText: filtering },
+  );
 
   const items = visible.map((org) => ({
     id: org.key,
@@ -112,11 +117,12 @@ function OrgList({
               setFilter(value);
               setCursor(START);
             }}
-            onSubmit={() => setFiltering(false)}
           />
         </Box>
       ) : (
-        <Text color={theme.color('muted')}>{orgs.length} organizations · / to filter</Text>
+        <Text color={theme.color('muted')}>
+          {orgs.length} organizations · {keyName('filter')} to filter
+        </Text>
       )}
       {items.length === 0 ? (
         <Text color={theme.color('muted')}>

@@ -1,12 +1,11 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { Role } from '../../api/schemas.js';
 import { ROLE_DESCRIPTIONS } from '../../api/constants.js';
 import type { SendPlan } from '../hooks/use-send-plan.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
-
-export const REVIEW_COMMANDS: Command[] = ['select', 'toggleEmail', 'back', 'switchView', 'help', 'quit'];
 
 interface ReviewStepProps {
   orgLabel: string;
@@ -34,12 +33,7 @@ export function ReviewStep({
 }: ReviewStepProps) {
   const theme = useTheme();
   const show = useDisplay();
-  useInput((input, key) => {
-    const command = commandFor(['select', 'toggleEmail', 'back'], input, key);
-    if (command === 'select') onSend();
-    if (command === 'toggleEmail') onToggleEmail();
-    if (command === 'back') onBack();
-  });
+  useKeyScope({ send: onSend, toggleEmail: onToggleEmail, back: onBack });
   const room = Math.max(1, height - 8);
   const addresses = plan.sendable;
   const label = (text: string) => <Text color={theme.color('muted')}>{text.padEnd(14)}</Text>;
@@ -59,7 +53,7 @@ export function ReviewStep({
       </Text>
       <Text wrap="truncate-end">
         {label('Email')}[{sendEmail ? 'x' : ' '}] send invitation email{' '}
-        <Text color={theme.color('muted')}>(e toggles)</Text>
+        <Text color={theme.color('muted')}>({keyName('toggleEmail')} toggles)</Text>
       </Text>
       <Text wrap="truncate-end">
         {label('Addresses')}
@@ -81,7 +75,8 @@ export function ReviewStep({
         </Text>
       )}
       <Text color={theme.color('accent')} bold>
-        Enter sends {addresses.length === 1 ? 'the invitation' : `${addresses.length} invitations`} · Esc goes back
+        {keyName('send')} sends {addresses.length === 1 ? 'the invitation' : `${addresses.length} invitations`} ·{' '}
+        {keyName('back')} goes back
       </Text>
     </Box>
   );
