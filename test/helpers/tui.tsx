@@ -1,10 +1,15 @@
 // Renders the real App against a real sandbox, at a real terminal size, with keys arriving
 // through the same key stream as in a terminal.
+import { Box } from 'ink';
 import { stripVTControlCharacters } from 'node:util';
-import { createClient, type ClientOptions } from '../../src/api/client.js';
+import type { ReactNode } from 'react';
+import { createClient, type ClientOptions, type InvitationsClient } from '../../src/api/client.js';
 import { memoryLastOrgStore } from '../../src/config/last-org.js';
 import { memoryJournal } from '../../src/journal/journal.js';
 import { App, type ExitReason } from '../../src/tui/app.js';
+import { Footer } from '../../src/tui/components/footer.js';
+import { InvitationsContext, InvitationsStore } from '../../src/tui/hooks/use-invitations.js';
+import { KeymapProvider } from '../../src/tui/keymap.js';
 import { KeyStreamContext } from '../../src/tui/input/input-context.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
 import { createTheme, ThemeContext } from '../../src/tui/theme.js';
@@ -141,4 +146,61 @@ export function normalizeFrame(frame: string): string {
     .replace(/inv_[a-z0-9]{10,}/g, 'inv_…')
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
     .trimEnd();
+}
+
+/**
+ * One screen on its own, with the keymap and the footer under it, for sub-state tests: callbacks
+ * are the test's own, and the footer is the frame's last line.
+ */
+export function renderScreen(
+  screen: ReactNode,
+  { columns = 80, client }: { columns?: number; client?: Partial<InvitationsClient> } = {},
+) {
+  const fullClient = { baseUrl: 'http://127.0.0.1:9', ...client } as InvitationsClient;
+  const services: Services = {
+    client: fullClient,
+    journal: memoryJournal(),
+    lastOrg: memoryLastOrgStore(undefined),
+    redact: false,
+    target: 'test',
+    now: Date.now,
+  };
+  const instance = renderInTerminal((keys) => (
+    <ThemeContext.Provider value={createTheme(true)}>
+      <ServicesContext.Provider value={services}>
+        <KeyStreamContext.Provider value={keys}>
+          <KeymapProvider>
+            <InvitationsContext.Provider value={new InvitationsStore(fullClient)}>
+              <Box flexDirection="column" width={columns}>
+                {screen}
+                <Footer width={columns} />
+              </Box>
+            </InvitationsContext.Provider>
+          </KeymapProvider>
+        </KeyStreamContext.Provider>
+      </ServicesContext.Provider>
+    </ThemeContext.Provider>
+  ));
+  instance.stdout.columns = columns;
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+  const screenApi = {
+    frame,
+    footer: () => frame().trimEnd().split('\n').at(-1) ?? '',
+    async waitFor(text: string) {
+      await waitUntil(
+        () => frame().includes(text),
+        5_000,
+        () => `the frame to show ${text}; it shows:\n${frame()}`,
+      );
+      return frame();
+    },
+    /** Keys in one write; resolves once they have all been handed over, and a moment after. */
+    async keys(...keys: string[]) {
+      instance.stdin.write(keys.join(''));
+      await waitUntil(() => instance.keys.idle, 5_000, 'the keys to be handled');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    },
+    unmount: () => instance.unmount(),
+  };
+  return screenApi;
 }

@@ -52,6 +52,11 @@ export class KeyStream extends EventEmitter implements InputSource {
     });
   }
 
+  /** Every key that arrived has been handed to Ink (tests wait for this). */
+  get idle(): boolean {
+    return this.buffer === '' && this.released === null && !this.waiting && this.cancelFlush === undefined;
+  }
+
   /** Whether a text field has the keys: it then takes runs of printable characters whole. */
   setTextMode(check: () => boolean): void {
     this.textMode = check;
