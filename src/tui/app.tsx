@@ -1,7 +1,9 @@
 // The TUI's root: one reducer for the flow, one screen at a time, global keys, header and footer.
 import { Box, useApp } from 'ink';
+import type { ApiError } from '../api/errors.js';
 import { useContext, useReducer, useState } from 'react';
-import { fieldStep } from '../invites/next-step.js';
+import { fieldStep, nextStepFor } from '../invites/next-step.js';
+import { VERSION } from '../version.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
@@ -20,6 +22,8 @@ import { ReviewStep } from './screens/review-step.js';
 import { RoleStep } from './screens/role-step.js';
 import { SendingStep } from './screens/sending-step.js';
 import { useServices } from './services.js';
+
+const isFieldError = (error: ApiError) => nextStepFor(error, VERSION).action === 'fix-field';
 
 /** Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). */
 export type ExitReason = { code: 0 | 130 };
@@ -108,7 +112,16 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
     const { error } = row.outcome;
-    dispatch({ type: 'fixField', field: fieldStep(error), message: error.fieldErrors[0]?.msg ?? error.detail });
+    // Only the rows the server refused come back: the others were sent, or failed otherwise.
+    const refused = flow.rows.filter(
+      (candidate) => candidate.outcome.state === 'failed' && isFieldError(candidate.outcome.error),
+    );
+    dispatch({
+      type: 'fixField',
+      field: fieldStep(error),
+      message: error.fieldErrors[0]?.msg ?? error.detail,
+      addressText: refused.map((candidate) => candidate.display).join(', '),
+    });
   };
 
   const body = () => {

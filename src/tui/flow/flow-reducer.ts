@@ -63,7 +63,8 @@ export type FlowAction =
   | { type: 'rateLimited'; until: number }
   | { type: 'cancelRequested' }
   | { type: 'sendFinished' }
-  | { type: 'fixField'; field: FieldMessage['field']; message: string }
+  /** Back to the field the server named, with only the rows it refused (`addressText`). */
+  | { type: 'fixField'; field: FieldMessage['field']; message: string; addressText?: string }
   | { type: 'browseOpened'; filter?: string | undefined }
   | { type: 'browseClosed' }
   | { type: 'newInvitation' }
@@ -139,7 +140,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'sendFinished':
       return { ...toStep(state, 'result'), rateLimitedUntil: undefined };
     case 'fixField':
-      return { ...toStep(state, action.field), fieldMessage: { field: action.field, message: action.message } };
+      return {
+        ...toStep(state, action.field),
+        addressText: action.addressText ?? state.addressText,
+        fieldMessage: { field: action.field, message: action.message },
+      };
     case 'browseOpened':
       return { ...state, step: 'browse', browseInitialFilter: action.filter };
     case 'browseClosed':
