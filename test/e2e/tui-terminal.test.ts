@@ -21,6 +21,7 @@ async function launch(
     columns?: number;
     rows?: number;
     env?: NodeJS.ProcessEnv;
+    ci?: boolean;
   } = {},
 ) {
   sandbox = await startTestSandbox(options);
@@ -29,6 +30,7 @@ async function launch(
     columns: options.columns,
     rows: options.rows,
     env: { ...env, ...options.env },
+    ci: options.ci,
   });
   return terminal;
 }
@@ -117,6 +119,15 @@ describe('the TUI in a real terminal', () => {
     const { code, stty } = await term.exited();
     expect(code).toBe(0);
     expect(isSane(stty, term.raw())).toBe(true);
+  });
+
+  it('CI=true in the environment, stdout a terminal: every frame is drawn as usual', async () => {
+    const term = await launch({ ci: true });
+    await term.waitFor('Choose an organization');
+    await term.keys('j');
+    await term.waitFor('❯ Globex Corporation');
+    await term.keys('Enter');
+    await term.waitFor('Who should be invited to Globex Corporation?');
   });
 
   it('browse, filter and revoke', async () => {

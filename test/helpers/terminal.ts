@@ -13,6 +13,8 @@ export interface TerminalOptions {
   env?: NodeJS.ProcessEnv;
   /** Another program to run instead of the CLI with `args` (e.g. an ssh client). */
   command?: string[];
+  /** Run with CI=true in the environment, as a shell on a CI box (or a person's dotfiles) may set it. */
+  ci?: boolean;
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -25,7 +27,7 @@ export class Terminal {
 
   static async start(
     args: string[],
-    { columns = 80, rows = 24, env = {}, command }: TerminalOptions = {},
+    { columns = 80, rows = 24, env = {}, command, ci = false }: TerminalOptions = {},
   ): Promise<Terminal> {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-e2e-'));
     const socket = `invite-tui-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -40,6 +42,7 @@ export class Terminal {
       'CI',
       '-u',
       'CONTINUOUS_INTEGRATION',
+      ...(ci ? ['CI=true'] : []),
       ...variables.map(([name, value]) => quote(`${name}=${value}`)),
       ...(command ?? [process.execPath, CLI_PATH, ...args]).map(quote),
     ].join(' ');
