@@ -154,7 +154,11 @@ export function normalizeFrame(frame: string): string {
  */
 export function renderScreen(
   screen: ReactNode,
-  { columns = 80, client }: { columns?: number; client?: Partial<InvitationsClient> } = {},
+  {
+    columns = 80,
+    client,
+    colors = true,
+  }: { columns?: number; client?: Partial<InvitationsClient>; colors?: boolean } = {},
 ) {
   const fullClient = { baseUrl: 'http://127.0.0.1:9', ...client } as InvitationsClient;
   const services: Services = {
@@ -166,7 +170,7 @@ export function renderScreen(
     now: Date.now,
   };
   const instance = renderInTerminal((keys) => (
-    <ThemeContext.Provider value={createTheme(true)}>
+    <ThemeContext.Provider value={createTheme(colors)}>
       <ServicesContext.Provider value={services}>
         <KeyStreamContext.Provider value={keys}>
           <KeymapProvider>

@@ -215,3 +215,30 @@ describe('the footer in each sub-state', () => {
     });
   });
 });
+
+describe('text fields without colour', () => {
+  it('the caret and the placeholder are marked by shape, not colour alone', async () => {
+    let text = '';
+    const field = () => (
+      <EmailsStep
+        orgName="Acme"
+        text={text}
+        plan={plan}
+        fieldMessage={undefined}
+        orgCheck={undefined}
+        onChange={(value) => (text = value)}
+        onConfirm={vi.fn()}
+        onBack={vi.fn()}
+        width={80}
+        height={18}
+      />
+    );
+    const screen = renderScreen(field(), { colors: false });
+    expect(await screen.waitFor('Addresses:')).toContain('Addresses: ▌(ada@example.com)');
+    screen.unmount();
+    text = 'ab@x.test';
+    const typed = renderScreen(field(), { colors: false });
+    expect(await typed.waitFor('Addresses:')).toContain('Addresses: ab@x.test▌');
+    typed.unmount();
+  });
+});

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer } from 'react';
 import { ErrorDetails } from '../components/error-details.js';
 import { Loading } from '../components/loading.js';
@@ -9,6 +8,7 @@ import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
+import { TextField } from '../widgets/text-field.js';
 import { listMoves } from '../widgets/list-moves.js';
 import { browseReducer, initialBrowseState, visibleInvitations } from './browse-state.js';
 import { InvitationDetails, InvitationTable } from './invitation-table.js';
@@ -118,7 +118,7 @@ export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width
       <Box>
         <Text color={theme.color(state.filtering ? 'accent' : 'muted')}>/ </Text>
         {state.filtering ? (
-          <TextInput
+          <TextField
             value={state.text}
             onChange={(text) => dispatch({ type: 'filterChanged', text })}
             placeholder="filter by address, role or id"

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { useState } from 'react';
 import type { FieldMessage } from '../flow/flow-reducer.js';
 import type { SendPlan } from '../hooks/use-send-plan.js';
@@ -7,6 +6,7 @@ import type { OrgCheck } from '../hooks/use-org-check.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
+import { TextField } from '../widgets/text-field.js';
 
 interface EmailsStepProps {
   orgName: string;
@@ -59,7 +59,7 @@ export function EmailsStep({
     })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
-  const inputLines = Math.ceil((12 + text.length) / Math.max(1, width));
+  const inputLines = Math.ceil((text.length + 1) / Math.max(1, width - 11));
   const noteLines = orgCheck?.status === 'unconfirmed' ? Math.ceil((2 + orgCheck.note.length) / Math.max(1, width)) : 0;
   const room = Math.max(1, height - 4 - inputLines - noteLines - (fieldMessage ? 1 : 0) - (hint ? 1 : 0));
   return (
@@ -75,13 +75,18 @@ export function EmailsStep({
       <Text color={theme.color('muted')} wrap="truncate-end">
         Paste one or many: commas, spaces or new lines; “Name &lt;addr&gt;” works.
       </Text>
+      {/* Label and value as columns: a long value wraps inside its own column. */}
       <Box>
-        <Text color={theme.color('accent')}>Addresses: </Text>
-        <TextInput
-          value={text}
-          onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))}
-          placeholder="ada@example.com"
-        />
+        <Box flexShrink={0}>
+          <Text color={theme.color('accent')}>Addresses: </Text>
+        </Box>
+        <Box flexGrow={1} flexShrink={1}>
+          <TextField
+            value={text}
+            onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))}
+            placeholder="ada@example.com"
+          />
+        </Box>
       </Box>
       {fieldMessage && (
         <Text color={theme.color('error')}>

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { useState } from 'react';
 import { orgSlugProblem } from '../../api/constants.js';
 import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useKeyScope } from '../keymap.js';
 import { useTheme } from '../theme.js';
+import { TextField } from '../widgets/text-field.js';
 
 /**
  * Where the server cannot list organizations: type the key. It goes on at once; the key is
@@ -30,8 +30,10 @@ export function OrgKeyPrompt({ onChoose, width }: { onChoose: (org: OrgChoice) =
         This server does not list organizations, so type the key (as in its URLs).
       </Text>
       <Box>
-        <Text color={theme.color('accent')}>Organization: </Text>
-        <TextInput value={value} onChange={setValue} placeholder="e.g. acme" />
+        <Box flexShrink={0}>
+          <Text color={theme.color('accent')}>Organization: </Text>
+        </Box>
+        <TextField value={value} onChange={setValue} placeholder="e.g. acme" />
       </Box>
       {message && <Text color={theme.color('error')}>{message}</Text>}
     </Box>

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { useMemo, useState } from 'react';
 import type { Organization } from '../../api/schemas.js';
 import { ErrorDetails } from '../components/error-details.js';
@@ -10,6 +9,7 @@ import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
+import { TextField } from '../widgets/text-field.js';
 import { listMoves } from '../widgets/list-moves.js';
 import { move, moveTo, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
@@ -109,7 +109,7 @@ function OrgList({
       {filtering || filter ? (
         <Box>
           <Text color={theme.color('accent')}>/ </Text>
-          <TextInput
+          <TextField
             value={filter}
             focus={filtering}
             placeholder="type to filter"
