@@ -25,8 +25,11 @@ import { useServices } from './services.js';
 
 const isFieldError = (error: ApiError) => nextStepFor(error, VERSION).action === 'fix-field';
 
-/** Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). */
-export type ExitReason = { code: 0 | 130 };
+/**
+ * Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). A quit while sending carries
+ * the rows, so what became of each can be printed once the screen is gone.
+ */
+export type ExitReason = { code: 0 | 130; rows?: SendRow[] };
 
 export function App(props: { onExit?: (reason: ExitReason) => void }) {
   const invitations = useInvitationsStore();
@@ -58,7 +61,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const bodyHeight = Math.max(4, rows - 5);
 
   const quit = (code: 0 | 130) => {
-    onExit?.({ code });
+    onExit?.({ code, rows: flow.step === 'sending' ? flow.rows : undefined });
     exit();
   };
   const sending = flow.step === 'sending';

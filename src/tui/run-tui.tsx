@@ -16,8 +16,9 @@ import { BracketedPaste } from './input/bracketed-paste.js';
 import { KeyStream } from './input/key-stream.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
-import { ServicesContext, type Services } from './services.js';
+import { displayText, ServicesContext, type Services } from './services.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
+import { quitSummary } from './quit-summary.js';
 import type { TuiPlan } from './tui-plan.js';
 
 /** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
@@ -50,8 +51,12 @@ export async function runTui(
     return EXIT.localState;
   }
   const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
+  const quitting = new AbortController();
   const services: Services = {
-    client: lazyClient(connection.then(({ client }) => client)),
+    client: lazyClient(
+      connection.then(({ client }) => client),
+      quitting.signal,
+    ),
     journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
     lastOrg: host?.ephemeral ? memoryLastOrgStore() : fileLastOrgStore(env),
     redact: plan.redact,
@@ -59,7 +64,11 @@ export async function runTui(
     now,
   };
   let exitCode = 0;
-  const onExit = ({ code }: ExitReason) => void (exitCode = code);
+  let rowsAtQuit: ExitReason['rows'];
+  const onExit = ({ code, rows }: ExitReason) => {
+    exitCode = code;
+    rowsAtQuit = rows;
+  };
   const keys = new KeyStream(host?.stdin ?? process.stdin);
   const instance = render(
     <ThemeContext.Provider value={createTheme(colorsWanted(env))}>
@@ -92,6 +101,8 @@ export async function runTui(
   } finally {
     recording?.stop();
   }
+  quitting.abort();
+  if (rowsAtQuit) stdout.write(quitSummary(rowsAtQuit, (text) => displayText(text, plan.redact)));
   await connection
     .then(
       (open) => open.close(),

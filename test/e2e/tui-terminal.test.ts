@@ -267,6 +267,24 @@ describe('the TUI in a real terminal', () => {
     expect(isSane(stty, term.raw())).toBe(true);
   });
 
+  it('a second Ctrl-C while requests hang quits at once, and says where each address stands', async () => {
+    const term = await launch({ faults: 'hang@POST' });
+    await toReview(term, 'stuck.one@acme.test, stuck.two@acme.test');
+    await term.keys('Enter');
+    await term.waitFor('Sending 2 invitations');
+    await term.keys('C-c');
+    await term.waitFor('Stopping');
+    const quitAt = Date.now();
+    await term.keys('C-c');
+    const { code, stty } = await term.exited(5_000);
+    expect(Date.now() - quitAt).toBeLessThan(2_000);
+    expect(code).toBe(130);
+    expect(isSane(stty, term.raw())).toBe(true);
+    const screen = term.screen();
+    expect(screen).toContain('invite-tui: quit while sending; where each address stands:');
+    expect(screen).toMatch(/unknown\s+stuck\.one@acme\.test \(in flight when you quit/);
+  });
+
   it('SIGTERM exits 143 and leaves the terminal sane', async () => {
     const term = await launch();
     await term.waitFor('Choose an organization');
