@@ -242,3 +242,31 @@ describe('text fields without colour', () => {
     typed.unmount();
   });
 });
+
+describe('review at narrow widths', () => {
+  it('wraps the addresses about to be sent instead of cutting them, labels kept in their column', async () => {
+    const long = 'someone.with.a.rather.long.address@subdivision.example.test';
+    const address = { email: long, display: long, input: long } as SendPlan['sendable'][number];
+    const many: SendPlan = { ...plan, list: { ...plan.list, valid: [address] }, sendable: [address] };
+    const screen = renderScreen(
+      <ReviewStep
+        orgLabel="Acme Corporation International (acme)"
+        plan={many}
+        role="contributor"
+        sendEmail
+        onToggleEmail={vi.fn()}
+        onSend={vi.fn()}
+        onBack={vi.fn()}
+        width={40}
+        height={18}
+      />,
+      { columns: 40 },
+    );
+    const frame = await screen.waitFor('Review');
+    expect(frame.split('\n').every((line) => [...line].length <= 40)).toBe(true);
+    expect(frame.replace(/\n\s*/g, '')).toContain(long);
+    expect(frame).toMatch(/^Role {10}contributor · create and/m);
+    expect(frame).toMatch(/^ {14}manage workspaces/m);
+    screen.unmount();
+  });
+});
