@@ -96,21 +96,21 @@ describe('TUI flows', () => {
 
       / no filter · status all · sort newest · 24 of 24
         ADDRESS                        ROLE        STATUS    CREATED  EXPIRY
-      ❯ grace.wilson@mail.example.org  owner       pending   12h ago  expires in 6d
+      ❯ grace.wilson@mail.example.org  owner       pending   13h ago  expires in 6d
         linus.torvalds@acme.test       owner       accepted  1d ago
-        margaret.perlman@mail.example… reader      pending   2d ago   expires in 4d
-        dennis.van-rossum@acme.test    reader      rejected  2d ago
+        margaret.perlman@mail.example… reader      pending   2d ago   expires in 5d
+        dennis.van-rossum@acme.test    reader      rejected  3d ago
         barbara.hamilton@acme.test     contributor accepted  3d ago
-        ken.mccarthy@acme.test         contributor pending   4d ago   expires in 2d
-        frances.borg@acme.test         owner       pending   5d ago   expires in 1d
+        ken.mccarthy@acme.test         contributor pending   4d ago   expires in 3d
+        frances.borg@acme.test         owner       pending   6d ago   expires in 1d
         edsger.ritchie@example.com     reader      accepted  6d ago
         radia.johnson@acme.test        reader      expired   7d ago
         john.stroustrup@acme.test      owner       rejected  8d ago
-        katherine.liskov@acme.test     owner       accepted  8d ago
-        tim.berners-lee@acme.test      owner       expired   9d ago
+        katherine.liskov@acme.test     owner       accepted  9d ago
+        tim.berners-lee@acme.test      owner       expired   10d ago
         hedy.lovelace@acme.test        owner       expired   10d ago
-        donald.thompson@acme.test      contributor accepted  11d ago
-        sophie.lamarr@acme.test        reader      expired   11d ago
+        donald.thompson@acme.test      contributor accepted  12d ago
+        sophie.lamarr@acme.test        reader      expired   12d ago
         1/24
 
       ↑↓ move · / filter · x revoke · s status · d details · esc back · ? help"

@@ -10,9 +10,8 @@ import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-field.js';
-import { listMoves } from '../widgets/list-moves.js';
-import { move, moveTo, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
+import { useSelectList } from '../widgets/use-select-list.js';
 import { OrgKeyPrompt } from './org-key-prompt.js';
 
 interface OrgStepProps {
@@ -66,31 +65,23 @@ function OrgList({
     const needle = filter.toLowerCase();
     return orgs.filter((org) => !needle || org.key.includes(needle) || (org.name ?? '').toLowerCase().includes(needle));
   }, [orgs, filter]);
-  const [cursor, setCursor] = useState(() =>
-    moveTo(
-      START,
-      Math.max(
-        0,
-        orgs.findIndex((org) => org.key === preselect),
-      ),
-      orgs.length,
-      listHeight,
+  const list = useSelectList({
+    items: visible,
+    height: listHeight,
+    initialIndex: Math.max(
+      0,
+      orgs.findIndex((org) => org.key === preselect),
     ),
-  );
-  const highlighted = visible[cursor.index];
-  const choose =
-    highlighted && (() => onChoose({ key: highlighted.key, name: highlighted.name, role: highlighted.role }));
+    onSelect: (org) => onChoose({ key: org.key, name: org.name, role: org.role }),
+  });
   const clearFilter = () => {
     setFiltering(false);
     setFilter('');
-    setCursor(START);
+    list.reset();
   };
   useKeyScope(
     {
-      ...listMoves((how) => setCursor((current) => move(current, how, visible.length, listHeight)), {
-        paged: visible.length > listHeight,
-      }),
-      select: choose,
+      ...list.handlers,
       filter: !filtering && (() => setFiltering(true)),
       clearFilter: (filtering || filter !== '') && clearFilter,
     },
@@ -115,7 +106,7 @@ function OrgList({
             placeholder="type to filter"
             onChange={(value) => {
               setFilter(value);
-              setCursor(START);
+              list.reset();
             }}
           />
         </Box>
@@ -129,7 +120,7 @@ function OrgList({
           {'  '}No organization matches “{filter}”.
         </Text>
       ) : (
-        <SelectList items={items} cursor={cursor} height={listHeight} width={width} />
+        <SelectList items={items} cursor={list.cursor} height={listHeight} width={width} />
       )}
     </Box>
   );

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { describeExpiry } from '../../invites/format.js';
 import { nextStepFor } from '../../invites/next-step.js';
 import { VERSION } from '../../version.js';
@@ -9,9 +8,8 @@ import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay, useServices } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
-import { move, START } from '../widgets/list-cursor.js';
-import { listMoves } from '../widgets/list-moves.js';
 import { SelectList } from '../widgets/select-list.js';
+import { useSelectList } from '../widgets/use-select-list.js';
 
 interface ResultStepProps {
   rows: SendRow[];
@@ -51,19 +49,16 @@ export function ResultStep({
       ...rows.map((row) => (row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : 1)),
     );
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
-  const [cursor, setCursor] = useState(START);
-  const current = rows[cursor.index];
+  const list = useSelectList({ items: rows, height: Math.max(1, listHeight) });
+  const { cursor } = list;
+  const current = list.highlighted;
   const failure = current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION) : undefined;
   // Only the keys that do something for these rows (and this one): the footer shows no dead keys.
   const actions = new Set(
     rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])),
   );
   useKeyScope({
-    ...(rows.length > 1
-      ? listMoves((how) => setCursor((at) => move(at, how, rows.length, listHeight)), {
-          paged: rows.length > listHeight,
-        })
-      : {}),
+    ...(rows.length > 1 ? list.handlers : {}),
     retry: rowsToRetry(rows).length > 0 && onRetry,
     openBrowse: actions.has('browse') && current && (() => onBrowse(current.email)),
     fixField: failure?.action === 'fix-field' && current && (() => onFixField(current)),

@@ -6,9 +6,8 @@ import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
-import { listMoves } from '../widgets/list-moves.js';
-import { move, moveTo, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
+import { useSelectList } from '../widgets/use-select-list.js';
 
 interface RoleStepProps {
   role: Role;
@@ -23,17 +22,14 @@ interface RoleStepProps {
 export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }: RoleStepProps) {
   const theme = useTheme();
   const show = useDisplay();
-  const [cursor, setCursor] = useState(() => moveTo(START, ROLES.indexOf(role), ROLES.length, ROLES.length));
   const [confirmingOwner, setConfirmingOwner] = useState(false);
-  const chosen = ROLES[cursor.index] ?? 'reader';
-  useKeyScope(
-    {
-      ...listMoves((how) => setCursor((current) => move(current, how, ROLES.length, ROLES.length)), { paged: false }),
-      select: () => (chosen === 'owner' ? setConfirmingOwner(true) : onChoose(chosen)),
-      back: onBack,
-    },
-    { isActive: !confirmingOwner },
-  );
+  const list = useSelectList({
+    items: ROLES,
+    height: ROLES.length,
+    initialIndex: ROLES.indexOf(role),
+    onSelect: (chosen) => (chosen === 'owner' ? setConfirmingOwner(true) : onChoose(chosen)),
+  });
+  useKeyScope({ ...list.handlers, back: onBack }, { isActive: !confirmingOwner });
   // Only y or n while the owner question is open: the list and the global keys wait.
   useKeyScope(
     { confirm: () => onChoose('owner'), deny: () => setConfirmingOwner(false) },
@@ -44,7 +40,7 @@ export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }:
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>Which role for {count === 1 ? 'this address' : `these ${count} addresses`}?</Text>
-      <SelectList items={items} cursor={cursor} height={ROLES.length} width={width} />
+      <SelectList items={items} cursor={list.cursor} height={ROLES.length} width={width} />
       {fieldMessage && (
         <Text color={theme.color('error')}>
           {'  '}↳ server: {show(fieldMessage.message)}
