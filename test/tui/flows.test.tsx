@@ -149,7 +149,7 @@ describe('TUI flows', () => {
     // A key the server does not know: a note, not a wall; Esc goes back to type another.
     await app.press('nope');
     await app.press(ENTER);
-    expect(await app.waitFor('Who should be invited to nope?')).toContain('! nope: no such organization, or');
+    expect(await app.waitFor('! nope: no such organization, or')).toContain('Who should be invited to nope?');
     await app.press(ESC);
     await app.waitFor('Type the organization key');
     await app.press('globex', ENTER);
