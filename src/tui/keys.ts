@@ -1,6 +1,7 @@
 // One key map, as data: which keys run which command, and the words for it. The handlers, the
 // footer, the `?` overlay and the prose on screen all read it, so none can drift from another.
 import type { Key } from 'ink';
+import type { NextStepKeys } from '../invites/next-step.js';
 
 type SpecialKey = 'up' | 'down' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab';
 
@@ -131,4 +132,14 @@ export function isMinor(command: Command): boolean {
 export function hintText(command: Command): string {
   const binding: KeyBinding = KEYS[command];
   return binding.hint ?? binding.help;
+}
+
+/** The keys the advice under an error names, from this key map. */
+export function nextStepKeys(): NextStepKeys {
+  return {
+    retry: keyName('retry'),
+    browse: keyName('openBrowse'),
+    fix: keyName('fixField'),
+    pickOrg: keyName('pickOrg'),
+  };
 }
