@@ -8,9 +8,11 @@ import { ApiError } from '../api/errors.js';
  * `quit` aborts every request still in flight when the TUI quits, so a second Ctrl-C does not
  * wait for them (nor does Node, for their sockets).
  */
-export function lazyClient(ready: Promise<InvitationsClient>, quit: AbortSignal): InvitationsClient {
-  const call = <C extends { signal?: AbortSignal }>(options: C | undefined): C =>
-    ({ ...options, signal: options?.signal ? AbortSignal.any([options.signal, quit]) : quit }) as C;
+export function lazyClient(ready: Promise<InvitationsClient>, quit?: AbortSignal): InvitationsClient {
+  const call = <C extends { signal?: AbortSignal }>(options: C | undefined): C | undefined => {
+    if (!quit) return options;
+    return { ...options, signal: options?.signal ? AbortSignal.any([options.signal, quit]) : quit } as C;
+  };
   let baseUrl = '';
   const client = ready.then(
     (real) => {
