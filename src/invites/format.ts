@@ -6,12 +6,20 @@ const UNITS: [string, number][] = [
   ['m', 60_000],
 ];
 
-/** "3d", "5h", "12m", "now": the largest whole unit of a duration. */
+/**
+ * "3d", "5h", "12m", "now": rounded as people read a duration, to the nearest of the largest
+ * unit it nearly reaches. An invitation made two minutes ago "expires in 7d" (6d 23h 58m), and
+ * 23h 40m is "1d", not "24h" or "23h".
+ */
 export function shortDuration(ms: number): string {
-  // A minute of slack, so an invitation made a moment ago still "expires in 7d", not 6d.
-  const abs = Math.abs(ms) + 60_000;
-  for (const [unit, size] of UNITS) if (abs >= size) return `${Math.floor(abs / size)}${unit}`;
+  const abs = Math.abs(ms);
+  for (const [unit, size] of UNITS) if (abs >= size - halfOfNextUnit(size)) return `${Math.round(abs / size)}${unit}`;
   return 'now';
+}
+
+function halfOfNextUnit(size: number): number {
+  const smaller = UNITS.find(([, candidate]) => candidate < size);
+  return (smaller ? smaller[1] : 60_000) / 2;
 }
 
 /** "expires in 3d" / "expired 2d ago" for an expiry timestamp. */

@@ -14,7 +14,16 @@ export function isRetryableFailure(error: ApiError): boolean {
   return sendAgainWithSameKey(error) !== 'never';
 }
 
-export function nextStepFor(error: ApiError, version: string): NextStep {
+/** How the advice names the keys of its actions (the TUI passes its key map's names). */
+export interface NextStepKeys {
+  retry: string;
+  browse: string;
+  fix: string;
+  pickOrg: string;
+}
+const DEFAULT_KEYS: NextStepKeys = { retry: 'r', browse: 'b', fix: 'f', pickOrg: 'Esc' };
+
+export function nextStepFor(error: ApiError, version: string, keys: NextStepKeys = DEFAULT_KEYS): NextStep {
   if (error.kind === 'refused') return { text: 'Nothing was sent: fix the setting named above.', action: 'none' };
   if (error.kind === 'redirect')
     return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
@@ -23,7 +32,10 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
     return { text: 'Nothing new was created: press b to see the earlier invitation in Browse.', action: 'browse' };
   if (isRetryableFailure(error)) {
     const what = error.status === 429 ? 'Still rate limited after waiting' : 'The server or network failed';
-    return { text: `${what}. Press r to retry (safe: the same Idempotency-Key is reused).`, action: 'retry' };
+    return {
+      text: `${what}. Press ${keys.retry} to retry (safe: the same Idempotency-Key is reused).`,
+      action: 'retry',
+    };
   }
   switch (error.status) {
     case 401:
@@ -39,12 +51,12 @@ export function nextStepFor(error: ApiError, version: string): NextStep {
         action: 'none',
       };
     case 404:
-      return { text: 'Organization not found: press Esc and pick another.', action: 'pick-org' };
+      return { text: `Organization not found: press ${keys.pickOrg} and pick another.`, action: 'pick-org' };
     case 409:
-      return { text: 'Already invited or a member: press b to open it in Browse.', action: 'browse' };
+      return { text: `Already invited or a member: press ${keys.browse} to open it in Browse.`, action: 'browse' };
     case 400:
     case 422:
-      return { text: `Press f to fix ${fieldName(error)} and send again.`, action: 'fix-field' };
+      return { text: `Press ${keys.fix} to fix ${fieldName(error)} and send again.`, action: 'fix-field' };
     case 426:
       return {
         text: `This server needs a newer invite-tui (this is ${version}): upgrade, then try again.`,

@@ -1,81 +1,89 @@
 // The TUI's root: one reducer for the flow, one screen at a time, global keys, header and footer.
-import { Box, useApp, useInput } from 'ink';
-import { useCallback, useReducer, useRef, useState } from 'react';
-import { fieldStep } from '../invites/next-step.js';
+import { Box, useApp } from 'ink';
+import type { ApiError } from '../api/errors.js';
+import { useContext, useReducer, useState } from 'react';
+import { fieldStep, nextStepFor } from '../invites/next-step.js';
+import { VERSION } from '../version.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
-import { flowReducer, initialFlowState, type FlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
+import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
+import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
+import { useOrgCheck } from './hooks/use-org-check.js';
 import { useSendPlan } from './hooks/use-send-plan.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { commandFor, type Command } from './keys.js';
-import { BROWSE_COMMANDS, BrowseScreen } from './screens/browse-screen.js';
-import { EMAILS_COMMANDS, EmailsStep } from './screens/emails-step.js';
-import { ORG_COMMANDS, OrgStep } from './screens/org-step.js';
-import { resultCommands, ResultStep, rowsToRetry } from './screens/result-step.js';
-import { REVIEW_COMMANDS, ReviewStep } from './screens/review-step.js';
-import { ROLE_COMMANDS, RoleStep } from './screens/role-step.js';
-import { SENDING_COMMANDS, SendingStep } from './screens/sending-step.js';
+import { KeymapProvider, SuspendKeys, useKeyScope } from './keymap.js';
+import { BrowseScreen } from './screens/browse-screen.js';
+import { EmailsStep } from './screens/emails-step.js';
+import { OrgStep } from './screens/org-step.js';
+import { ResultStep, rowsToRetry } from './screens/result-step.js';
+import { ReviewStep } from './screens/review-step.js';
+import { RoleStep } from './screens/role-step.js';
+import { SendingStep } from './screens/sending-step.js';
 import { useServices } from './services.js';
-import { TextFocusContext } from './text-focus.js';
 
-function commandsFor(flow: FlowState): Command[] {
-  switch (flow.step) {
-    case 'org':
-      return ORG_COMMANDS;
-    case 'emails':
-      return EMAILS_COMMANDS;
-    case 'role':
-      return ROLE_COMMANDS;
-    case 'review':
-      return REVIEW_COMMANDS;
-    case 'sending':
-      return SENDING_COMMANDS;
-    case 'result':
-      return resultCommands(flow.rows);
-    case 'browse':
-      return BROWSE_COMMANDS;
-  }
+const isFieldError = (error: ApiError) => nextStepFor(error, VERSION).action === 'fix-field';
+
+/**
+ * Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). A quit while sending carries
+ * the rows, so what became of each can be printed once the screen is gone.
+ */
+export type ExitReason = { code: 0 | 130; rows?: SendRow[] };
+
+export function App(props: { onExit?: (reason: ExitReason) => void }) {
+  const invitations = useInvitationsStore();
+  return (
+    <KeymapProvider>
+      <InvitationsContext.Provider value={invitations}>
+        <FlowApp {...props} />
+      </InvitationsContext.Provider>
+    </KeymapProvider>
+  );
 }
 
-/** Exit codes: 0 for q, 130 for Ctrl-C (as a shell reports SIGINT). */
-export type ExitReason = { code: 0 | 130 };
-
-export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
+function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const { lastOrg } = useServices();
   const { exit } = useApp();
   const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlowState());
   const [helpOpen, setHelpOpen] = useState(false);
   // Read once: the org step re-renders on every key, and this is a file.
   const [rememberedOrg] = useState(() => lastOrg.load());
-  const textFocused = useRef(false);
-  const setTextFocused = useCallback((focused: boolean) => void (textFocused.current = focused), []);
   const { columns, rows } = useTerminalSize();
   const plan = useSendPlan(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
+  const invitations = useContext(InvitationsContext);
+  const orgCheck = useOrgCheck(flow.org?.typed ? flow.org.key : undefined);
+  const checkedOrg = orgCheck?.status === 'found' ? orgCheck.org : undefined;
   const width = Math.max(20, columns);
   // One row short of the terminal: a frame as tall as the terminal makes Ink clear the whole
   // screen on every render (flicker, lost scrollback) instead of redrawing in place.
   const bodyHeight = Math.max(4, rows - 5);
 
   const quit = (code: 0 | 130) => {
-    onExit?.({ code });
+    onExit?.({ code, rows: flow.step === 'sending' ? flow.rows : undefined });
     exit();
   };
-  useInput((input, key) => {
-    if (commandFor(['interrupt'], input, key)) {
-      // The first Ctrl-C while sending lets requests in flight finish; a second one quits.
-      if (flow.step === 'sending' && !flow.cancelling) return sender.stop();
-      return quit(130);
-    }
-    if (helpOpen) return setHelpOpen(false);
-    const command = commandFor(textFocused.current ? ['switchView'] : ['switchView', 'help', 'quit'], input, key);
-    if (command === 'help') setHelpOpen(true);
-    if (command === 'quit' && flow.step !== 'sending') quit(0);
-    if (command === 'switchView' && flow.org && flow.step !== 'sending')
-      dispatch({ type: flow.step === 'browse' ? 'browseClosed' : 'browseOpened' });
-  });
+  const sending = flow.step === 'sending';
+  // Where the server states the caller's role, a non-owner is told before any step, not by a 403.
+  const role = flow.org?.role;
+  const readOnlyReason =
+    role !== undefined && role !== 'owner'
+      ? `You are ${role} in ${flow.org?.name ?? flow.org?.key}: only owners can send or revoke invitations.`
+      : undefined;
+  useKeyScope(
+    {
+      switchView:
+        flow.org !== undefined &&
+        !sending &&
+        !(flow.step === 'browse' && readOnlyReason) &&
+        (() => dispatch({ type: flow.step === 'browse' ? 'browseClosed' : 'browseOpened' })),
+      quit: !sending && (() => quit(0)),
+      help: () => setHelpOpen(true),
+      interrupt: () => quit(130),
+    },
+    { layer: 'global', quiet: ['interrupt'] },
+  );
 
   const chooseOrg = (org: OrgChoice) => {
     lastOrg.save(org.key);
@@ -83,7 +91,12 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     if (org.role && org.role !== 'owner') dispatch({ type: 'browseOpened' });
   };
   const sendRows = (rows: SendRow[]) => {
-    if (flow.org) void sender.send({ org: flow.org.key, role: flow.role, sendEmail: flow.sendEmail, rows });
+    const org = flow.org?.key;
+    if (org === undefined) return;
+    // What the server holds changed: the pending flags and Browse load it again.
+    void sender
+      .send({ org, role: flow.role, sendEmail: flow.sendEmail, rows })
+      .finally(() => invitations?.invalidate(org));
   };
   const startSending = () =>
     sendRows([
@@ -102,11 +115,21 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
     const { error } = row.outcome;
-    dispatch({ type: 'fixField', field: fieldStep(error), message: error.fieldErrors[0]?.msg ?? error.detail });
+    // Only the rows the server refused come back: the others were sent, or failed otherwise.
+    const refused = flow.rows.filter(
+      (candidate) => candidate.outcome.state === 'failed' && isFieldError(candidate.outcome.error),
+    );
+    dispatch({
+      type: 'fixField',
+      field: fieldStep(error),
+      message: error.fieldErrors[0]?.msg ?? error.detail,
+      addressText: refused.map((candidate) => candidate.display).join(', '),
+    });
   };
 
   const body = () => {
-    const orgLabel = flow.org ? `${flow.org.name ?? flow.org.key} (${flow.org.key})` : '';
+    const orgName = flow.org?.name ?? checkedOrg?.name ?? flow.org?.key ?? '';
+    const orgLabel = flow.org ? `${orgName} (${flow.org.key})` : '';
     const back = () => dispatch({ type: 'back' });
     switch (flow.step) {
       case 'org':
@@ -116,10 +139,11 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       case 'emails':
         return (
           <EmailsStep
-            orgName={flow.org?.name ?? flow.org?.key ?? ''}
+            orgName={orgName}
             text={flow.addressText}
             plan={plan}
             fieldMessage={flow.fieldMessage}
+            orgCheck={orgCheck}
             onChange={(text) => dispatch({ type: 'addressTextChanged', text })}
             onConfirm={() => dispatch({ type: 'addressesConfirmed' })}
             onBack={back}
@@ -153,14 +177,15 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
           />
         );
       case 'sending':
-        return <SendingStep flow={flow} width={width} />;
+        return <SendingStep flow={flow} onStop={sender.stop} onQuit={() => quit(130)} width={width} />;
       case 'result':
         return (
           <ResultStep
             rows={flow.rows}
+            requestedRole={flow.role}
             cancelled={flow.cancelling}
             onRetry={retryFailed}
-            onBrowse={(email) => dispatch({ type: 'browseOpened', focus: email })}
+            onBrowse={(email) => dispatch({ type: 'browseOpened', filter: email })}
             onFixField={fixField}
             onNew={() => dispatch({ type: 'newInvitation' })}
             onPickOrg={() => dispatch({ type: 'orgChangeRequested' })}
@@ -172,9 +197,9 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         return (
           <BrowseScreen
             org={flow.org?.key ?? ''}
-            canRevoke={flow.org?.role === undefined || flow.org.role === 'owner'}
-            focus={flow.browseFocus}
-            onBack={() => dispatch({ type: 'browseClosed' })}
+            readOnlyReason={readOnlyReason}
+            initialFilter={flow.browseInitialFilter}
+            onBack={() => dispatch({ type: readOnlyReason ? 'orgChangeRequested' : 'browseClosed' })}
             width={width}
             height={bodyHeight}
           />
@@ -183,14 +208,20 @@ export function App({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   };
 
   return (
-    <TextFocusContext.Provider value={setTextFocused}>
-      <Box flexDirection="column" width={width}>
-        <Header flow={flow} width={width} />
-        <Box marginTop={1} flexDirection="column" height={bodyHeight} overflowY="hidden">
-          {helpOpen ? <HelpOverlay commands={commandsFor(flow)} width={Math.min(width, 60)} /> : body()}
-        </Box>
-        <Footer commands={commandsFor(flow)} width={width} />
+    <Box flexDirection="column" width={width}>
+      <Header flow={flow} width={width} />
+      <Box marginTop={1} flexDirection="column" height={bodyHeight} overflowY="hidden">
+        {/* Under the overlay the screen stays mounted, state and all, and takes no keys. */}
+        <SuspendKeys suspended={helpOpen}>
+          <Box display={helpOpen ? 'none' : 'flex'} flexDirection="column">
+            {body()}
+          </Box>
+        </SuspendKeys>
+        {helpOpen && (
+          <HelpOverlay width={Math.min(width, 60)} onClose={() => setHelpOpen(false)} onQuit={() => quit(130)} />
+        )}
       </Box>
-    </TextFocusContext.Provider>
+      <Footer width={width} />
+    </Box>
   );
 }

@@ -4,7 +4,15 @@
 import type { InvitationsClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 
-export function lazyClient(ready: Promise<InvitationsClient>): InvitationsClient {
+/**
+ * `quit` aborts every request still in flight when the TUI quits, so a second Ctrl-C does not
+ * wait for them (nor does Node, for their sockets).
+ */
+export function lazyClient(ready: Promise<InvitationsClient>, quit?: AbortSignal): InvitationsClient {
+  const call = <C extends { signal?: AbortSignal }>(options: C | undefined): C | undefined => {
+    if (!quit) return options;
+    return { ...options, signal: options?.signal ? AbortSignal.any([options.signal, quit]) : quit } as C;
+  };
   let baseUrl = '';
   const client = ready.then(
     (real) => {
@@ -25,11 +33,11 @@ export function lazyClient(ready: Promise<InvitationsClient>): InvitationsClient
     get baseUrl() {
       return baseUrl;
     },
-    listOrgs: async (...args) => (await client).listOrgs(...args),
-    getOrg: async (...args) => (await client).getOrg(...args),
-    listInvitations: async (...args) => (await client).listInvitations(...args),
-    listMembers: async (...args) => (await client).listMembers(...args),
-    createInvitation: async (...args) => (await client).createInvitation(...args),
-    revokeInvitation: async (...args) => (await client).revokeInvitation(...args),
+    listOrgs: async (options) => (await client).listOrgs(call(options)),
+    getOrg: async (org, options) => (await client).getOrg(org, call(options)),
+    listInvitations: async (org, filter, options) => (await client).listInvitations(org, filter, call(options)),
+    listMembers: async (org, options) => (await client).listMembers(org, call(options)),
+    createInvitation: async (org, invite, options) => (await client).createInvitation(org, invite, call(options)),
+    revokeInvitation: async (org, id, options) => (await client).revokeInvitation(org, id, call(options)),
   };
 }

@@ -12,10 +12,14 @@ import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '..
 import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
 import { recordTerminal, type Recording } from './asciicast.js';
+import { KeyStreamContext } from './input/input-context.js';
+import { BracketedPaste } from './input/bracketed-paste.js';
+import { KeyStream } from './input/key-stream.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
-import { ServicesContext, type Services } from './services.js';
+import { displayText, ServicesContext, type Services } from './services.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
+import { quitSummary } from './quit-summary.js';
 import type { TuiPlan } from './tui-plan.js';
 
 /** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
@@ -48,8 +52,12 @@ export async function runTui(
     return EXIT.localState;
   }
   const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
+  const quitting = new AbortController();
   const services: Services = {
-    client: lazyClient(connection.then(({ client }) => client)),
+    client: lazyClient(
+      connection.then(({ client }) => client),
+      quitting.signal,
+    ),
     journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
     claims: host?.ephemeral ? undefined : quietClaims(new RowClaims(defaultClaimsDir(env))),
     lastOrg: host?.ephemeral ? memoryLastOrgStore() : fileLastOrgStore(env),
@@ -58,14 +66,28 @@ export async function runTui(
     now,
   };
   let exitCode = 0;
-  const onExit = ({ code }: ExitReason) => void (exitCode = code);
+  let rowsAtQuit: ExitReason['rows'];
+  const onExit = ({ code, rows }: ExitReason) => {
+    exitCode = code;
+    rowsAtQuit = rows;
+  };
+  const keys = new KeyStream(host?.stdin ?? process.stdin);
   const instance = render(
     <ThemeContext.Provider value={createTheme(colorsWanted(env))}>
       <ServicesContext.Provider value={services}>
-        <App onExit={onExit} />
+        <KeyStreamContext.Provider value={keys}>
+          <BracketedPaste output={stdout} />
+          <App onExit={onExit} />
+        </KeyStreamContext.Provider>
       </ServicesContext.Provider>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false, ...(host && { stdin: host.stdin, stdout, stderr: stdout }) },
+    // Ink reads keys from the key stream, which reads the terminal (or a serve session's channel).
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      stdin: keys as unknown as NodeJS.ReadStream,
+      ...(host && { stdout, stderr: stdout }),
+    },
   );
   // Once start-up is over, which should not pay for it (~10 ms more to the org list when set at
   // the first frame): the TUI is long-lived and redraws on every key, and a heap tuned for size
@@ -81,6 +103,8 @@ export async function runTui(
   } finally {
     recording?.stop();
   }
+  quitting.abort();
+  if (rowsAtQuit) stdout.write(quitSummary(rowsAtQuit, (text) => displayText(text, plan.redact)));
   await connection
     .then(
       (open) => open.close(),

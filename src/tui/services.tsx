@@ -36,8 +36,11 @@ export function useClient(): InvitationsClient {
 /** Text from the server, made safe for the screen (and redacted in --redact mode). */
 export function useDisplay(): (text: unknown, options?: SanitizeOptions) => string {
   const { redact } = useServices();
-  return (text, options = { singleLine: true }) => {
-    const safe = sanitizeServerText(text, options);
-    return redact ? redactAddresses(safe) : safe;
-  };
+  return (text, options) => displayText(text, redact, options);
+}
+
+/** Server text made safe for the terminal, and redacted in --redact mode; also outside React. */
+export function displayText(text: unknown, redact: boolean, options: SanitizeOptions = { singleLine: true }): string {
+  const safe = sanitizeServerText(text, options);
+  return redact ? redactAddresses(safe) : safe;
 }

@@ -40,6 +40,7 @@ export function planTui(args: string[], env: NodeJS.ProcessEnv = process.env): T
     );
     return 2;
   }
+  drawEvenUnderCi();
   const settings = resolveSettings({ 'api-url': values['api-url'], demo: values.demo }, env);
   const timeoutMs = timeoutFrom(env);
   const apiUrl = values.demo ? undefined : settings.apiUrl?.value;
@@ -78,4 +79,14 @@ function checkedHost(apiUrl: string): string {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Ink draws only the last frame when it believes it runs in CI (is-in-ci reads CI and
+ * CONTINUOUS_INTEGRATION when Ink loads, which is after this). Here stdin and stdout are a
+ * terminal, so a person is at it whatever their environment says: the TUI draws as usual.
+ */
+function drawEvenUnderCi(): void {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
 }

@@ -21,6 +21,7 @@ async function launch(
     columns?: number;
     rows?: number;
     env?: NodeJS.ProcessEnv;
+    ci?: boolean;
   } = {},
 ) {
   sandbox = await startTestSandbox(options);
@@ -29,6 +30,7 @@ async function launch(
     columns: options.columns,
     rows: options.rows,
     env: { ...env, ...options.env },
+    ci: options.ci,
   });
   return terminal;
 }
@@ -86,6 +88,46 @@ describe('the TUI in a real terminal', () => {
     expect(terminal.screen()).toContain('Addresses     15 · 2 already pending, skipped');
     await terminal.keys('Enter');
     await terminal.waitFor('Result 15 sent · 2 skipped');
+  });
+
+  it('keys in one write: jj moves two rows, and the canonical flow typed in one write sends', async () => {
+    const term = await launch();
+    await term.waitFor('Choose an organization');
+    await term.burst('jj');
+    await term.waitFor('❯ Initech');
+    await term.burst('kk');
+    await term.waitFor('❯ Acme Corp');
+    await term.burst('\r', 'one.write@acme.test', '\r', '\r', '\r');
+    const screen = await term.waitFor('Result 1 sent');
+    expect(screen).toContain('✓ Invitation sent to one.write@acme.test');
+    const { body } = await rawRequest(sandbox!, 'GET', '/api/v1/org/acme/invitations');
+    expect(body.filter((invitation: { email: string }) => invitation.email === 'one.write@acme.test')).toHaveLength(1);
+  });
+
+  it('a bracketed paste stays text (j, q, newlines and all), and an Enter after it in the same write is Enter', async () => {
+    const term = await launch();
+    await term.waitFor('Choose an organization');
+    await term.keys('Enter');
+    await term.waitFor('Who should be invited');
+    await term.paste('jj@acme.test\nq@acme.test');
+    await term.waitFor('2 to send');
+    await term.burst('\r', 'j', '\r');
+    // Enter (addresses), j (to contributor), Enter (chosen): Review, with both addresses.
+    const review = await term.waitFor('Enter sends 2 invitations');
+    expect(review).toContain('Role          contributor');
+    await term.keys('q');
+    const { code, stty } = await term.exited();
+    expect(code).toBe(0);
+    expect(isSane(stty, term.raw())).toBe(true);
+  });
+
+  it('CI=true in the environment, stdout a terminal: every frame is drawn as usual', async () => {
+    const term = await launch({ ci: true });
+    await term.waitFor('Choose an organization');
+    await term.keys('j');
+    await term.waitFor('❯ Globex Corporation');
+    await term.keys('Enter');
+    await term.waitFor('Who should be invited to Globex Corporation?');
   });
 
   it('browse, filter and revoke', async () => {
@@ -223,6 +265,24 @@ describe('the TUI in a real terminal', () => {
     const { code, stty } = await term.exited();
     expect(code).toBe(130);
     expect(isSane(stty, term.raw())).toBe(true);
+  });
+
+  it('a second Ctrl-C while requests hang quits at once, and says where each address stands', async () => {
+    const term = await launch({ faults: 'hang@POST' });
+    await toReview(term, 'stuck.one@acme.test, stuck.two@acme.test');
+    await term.keys('Enter');
+    await term.waitFor('Sending 2 invitations');
+    await term.keys('C-c');
+    await term.waitFor('Stopping');
+    const quitAt = Date.now();
+    await term.keys('C-c');
+    const { code, stty } = await term.exited(5_000);
+    expect(Date.now() - quitAt).toBeLessThan(2_000);
+    expect(code).toBe(130);
+    expect(isSane(stty, term.raw())).toBe(true);
+    const screen = term.screen();
+    expect(screen).toContain('invite-tui: quit while sending; where each address stands:');
+    expect(screen).toMatch(/unknown\s+stuck\.one@acme\.test \(in flight when you quit/);
   });
 
   it('SIGTERM exits 143 and leaves the terminal sane', async () => {

@@ -13,6 +13,8 @@ export interface TerminalOptions {
   env?: NodeJS.ProcessEnv;
   /** Another program to run instead of the CLI with `args` (e.g. an ssh client). */
   command?: string[];
+  /** Run with CI=true in the environment, as a shell on a CI box (or a person's dotfiles) may set it. */
+  ci?: boolean;
 }
 
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -25,7 +27,7 @@ export class Terminal {
 
   static async start(
     args: string[],
-    { columns = 80, rows = 24, env = {}, command }: TerminalOptions = {},
+    { columns = 80, rows = 24, env = {}, command, ci = false }: TerminalOptions = {},
   ): Promise<Terminal> {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-e2e-'));
     const socket = `invite-tui-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -40,6 +42,7 @@ export class Terminal {
       'CI',
       '-u',
       'CONTINUOUS_INTEGRATION',
+      ...(ci ? ['CI=true'] : []),
       ...variables.map(([name, value]) => quote(`${name}=${value}`)),
       ...(command ?? [process.execPath, CLI_PATH, ...args]).map(quote),
     ].join(' ');
@@ -101,6 +104,22 @@ export class Terminal {
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
 
+  /**
+   * Sends raw bytes in ONE write to the terminal (keys as the terminal encodes them: `\r` for
+   * Enter, `\x1b[B` for Down), as key repeat, a fast typist or a laggy ssh link delivers them.
+   */
+  async burst(...keys: string[]): Promise<void> {
+    this.run('send-keys', '-t', 'e2e', '-l', keys.join(''));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+
+  /** Pastes text as a terminal with bracketed paste does (tmux wraps it when the program asked). */
+  async paste(text: string): Promise<void> {
+    this.run('set-buffer', '-b', 'e2e-paste', text);
+    this.run('paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', 'e2e');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+
   async waitFor(expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const matches = (screen: string) =>
       typeof expected === 'string' ? screen.includes(expected) : expected.test(screen);
@@ -141,10 +160,14 @@ export class Terminal {
   }
 }
 
-/** A terminal is left sane: canonical mode and echo on, and the cursor shown again. */
+/** A terminal is left sane: canonical mode and echo on, the cursor shown again, bracketed paste off. */
 export function isSane(stty: string, raw: string): boolean {
   const modes = stty.split(/\s+/);
+  const undone = (on: string, off: string) => raw.lastIndexOf(off) >= raw.lastIndexOf(on);
   return (
-    modes.includes('icanon') && modes.includes('echo') && raw.lastIndexOf('\x1b[?25h') >= raw.lastIndexOf('\x1b[?25l')
+    modes.includes('icanon') &&
+    modes.includes('echo') &&
+    undone('\x1b[?25l', '\x1b[?25h') &&
+    undone('\x1b[?2004h', '\x1b[?2004l')
   );
 }

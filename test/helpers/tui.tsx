@@ -1,13 +1,20 @@
-// Renders the real App (ink-testing-library) against a real sandbox, at a real terminal size.
-import { render } from 'ink-testing-library';
+// Renders the real App against a real sandbox, at a real terminal size, with keys arriving
+// through the same key stream as in a terminal.
+import { Box } from 'ink';
 import { stripVTControlCharacters } from 'node:util';
-import { createClient, type ClientOptions } from '../../src/api/client.js';
+import type { ReactNode } from 'react';
+import { createClient, type ClientOptions, type InvitationsClient } from '../../src/api/client.js';
 import { memoryLastOrgStore } from '../../src/config/last-org.js';
 import type { RowClaims } from '../../src/journal/claims.js';
 import { memoryJournal } from '../../src/journal/journal.js';
 import { App, type ExitReason } from '../../src/tui/app.js';
+import { Footer } from '../../src/tui/components/footer.js';
+import { InvitationsContext, InvitationsStore } from '../../src/tui/hooks/use-invitations.js';
+import { KeymapProvider } from '../../src/tui/keymap.js';
+import { KeyStreamContext } from '../../src/tui/input/input-context.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
 import { createTheme, ThemeContext } from '../../src/tui/theme.js';
+import { renderInTerminal } from './ink-terminal.js';
 import { waitUntil } from './wait.js';
 
 export interface RenderAppOptions {
@@ -41,13 +48,15 @@ export function renderApp(options: RenderAppOptions) {
     now: options.now ?? Date.now,
     claims: options.claims,
   };
-  const instance = render(
+  const instance = renderInTerminal((keys) => (
     <ThemeContext.Provider value={createTheme(true)}>
       <ServicesContext.Provider value={services}>
-        <App onExit={(reason) => exits.push(reason)} />
+        <KeyStreamContext.Provider value={keys}>
+          <App onExit={(reason) => exits.push(reason)} />
+        </KeyStreamContext.Provider>
       </ServicesContext.Provider>
-    </ThemeContext.Provider>,
-  );
+    </ThemeContext.Provider>
+  ));
   const app = {
     instance,
     journal,
@@ -55,9 +64,8 @@ export function renderApp(options: RenderAppOptions) {
     /** The screen as plain text, as a person reads it. */
     frame: () => stripVTControlCharacters(instance.lastFrame() ?? ''),
     resize(columns: number, rows: number) {
-      // ink-testing-library's stdout is 100 columns wide and has no rows; give it a real size.
-      Object.defineProperty(instance.stdout, 'columns', { configurable: true, get: () => columns });
-      Object.defineProperty(instance.stdout, 'rows', { configurable: true, get: () => rows });
+      instance.stdout.columns = columns;
+      instance.stdout.rows = rows;
       instance.stdout.emit('resize');
     },
     /** Waits for the frame to show `text` (or satisfy a check): never a guessed sleep. */
@@ -73,16 +81,17 @@ export function renderApp(options: RenderAppOptions) {
       );
       return app.frame();
     },
-    /**
-     * Types keys one write at a time, as a terminal sends them. Before each, it waits for the
-     * screen to settle (no new frame for a moment): a frame is drawn at commit, but a new
-     * screen's useInput subscribes in an effect just after, and a key sent in between is lost.
-     */
+    /** Types keys one write at a time, letting the screen settle before each, as a person types. */
     async press(...keys: string[]) {
       for (const key of keys) {
         await settle();
         instance.stdin.write(key);
       }
+      await settle();
+    },
+    /** Sends keys in ONE write, as a fast typist, key repeat or a laggy ssh link delivers them. */
+    async burst(...keys: string[]) {
+      instance.stdin.write(keys.join(''));
       await settle();
     },
     unmount: () => instance.unmount(),
@@ -141,4 +150,65 @@ export function normalizeFrame(frame: string): string {
     .replace(/inv_[a-z0-9]{10,}/g, 'inv_…')
     .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
     .trimEnd();
+}
+
+/**
+ * One screen on its own, with the keymap and the footer under it, for sub-state tests: callbacks
+ * are the test's own, and the footer is the frame's last line.
+ */
+export function renderScreen(
+  screen: ReactNode,
+  {
+    columns = 80,
+    client,
+    colors = true,
+  }: { columns?: number; client?: Partial<InvitationsClient>; colors?: boolean } = {},
+) {
+  const fullClient = { baseUrl: 'http://127.0.0.1:9', ...client } as InvitationsClient;
+  const services: Services = {
+    client: fullClient,
+    journal: memoryJournal(),
+    lastOrg: memoryLastOrgStore(undefined),
+    redact: false,
+    target: 'test',
+    now: Date.now,
+  };
+  const instance = renderInTerminal((keys) => (
+    <ThemeContext.Provider value={createTheme(colors)}>
+      <ServicesContext.Provider value={services}>
+        <KeyStreamContext.Provider value={keys}>
+          <KeymapProvider>
+            <InvitationsContext.Provider value={new InvitationsStore(fullClient)}>
+              <Box flexDirection="column" width={columns}>
+                {screen}
+                <Footer width={columns} />
+              </Box>
+            </InvitationsContext.Provider>
+          </KeymapProvider>
+        </KeyStreamContext.Provider>
+      </ServicesContext.Provider>
+    </ThemeContext.Provider>
+  ));
+  instance.stdout.columns = columns;
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+  const screenApi = {
+    frame,
+    footer: () => frame().trimEnd().split('\n').at(-1) ?? '',
+    async waitFor(text: string) {
+      await waitUntil(
+        () => frame().includes(text),
+        5_000,
+        () => `the frame to show ${text}; it shows:\n${frame()}`,
+      );
+      return frame();
+    },
+    /** Keys in one write; resolves once they have all been handed over, and a moment after. */
+    async keys(...keys: string[]) {
+      instance.stdin.write(keys.join(''));
+      await waitUntil(() => instance.keys.idle, 5_000, 'the keys to be handled');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    },
+    unmount: () => instance.unmount(),
+  };
+  return screenApi;
 }

@@ -23,6 +23,6 @@ it('invites a reader to Globex', async () => {
     ✓ Invitation sent to new.person@globex.test
       role reader · status pending · expires in 7d · inv_…
 
-    n new · tab send/browse · ? help · q quit"
+    n new · tab send/browse · q quit · ? help"
   `);
 });

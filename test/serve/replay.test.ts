@@ -30,18 +30,19 @@ async function open(
 
 /** Acme, one address, reader, send, then Browse filtered to it with details: each settled screen. */
 async function inviteAndBrowse(terminal: Terminal): Promise<string[]> {
-  const screens = [await terminal.waitFor('Globex Corporation')];
+  // Each screen is taken once its footer shows that screen's keys too: settled, not mid-redraw.
+  const screens = [await terminal.waitFor(/Globex Corporation[\s\S]*enter select/)];
   await terminal.keys('Enter');
-  screens.push(await terminal.waitFor('Who should be invited'));
+  screens.push(await terminal.waitFor(/Who should be invited[\s\S]*enter next/));
   await terminal.type('same.keys@acme.test');
   // The whole address, not a prefix that already counts as one to send.
   screens.push(await terminal.waitFor(/same\.keys@acme\.test[\s\S]*1 to send/));
   await terminal.keys('Enter');
   await terminal.waitFor('Which role');
   await terminal.keys('Enter');
-  screens.push(await terminal.waitFor('Enter sends'));
+  screens.push(await terminal.waitFor(/Enter sends[\s\S]*enter send ·/));
   await terminal.keys('Enter');
-  screens.push(await terminal.waitFor('Result 1 sent'));
+  screens.push(await terminal.waitFor(/Result 1 sent[\s\S]*n new ·/));
   await terminal.keys('Tab');
   await terminal.waitFor(/of \d+/);
   await terminal.keys('/');
@@ -51,7 +52,7 @@ async function inviteAndBrowse(terminal: Terminal): Promise<string[]> {
   await terminal.keys('Enter');
   await terminal.waitFor(/\b1 of \d+/);
   await terminal.keys('d');
-  screens.push(await terminal.waitFor('created'));
+  screens.push(await terminal.waitFor(/created[\s\S]*\? help/));
   return screens;
 }
 

@@ -60,6 +60,6 @@ describe('browse state', () => {
   it('asks before revoking, and settles either way', () => {
     const asking = browseReducer(initialBrowseState(), { type: 'revokeAsked', id: 'inv_c' });
     expect(asking.confirmingRevoke).toBe('inv_c');
-    expect(browseReducer(asking, { type: 'revokeSettled' }).confirmingRevoke).toBeUndefined();
+    expect(browseReducer(asking, { type: 'confirmationClosed' }).confirmingRevoke).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ describe('the canonical send flow', () => {
         Globex Corporation  globex · owner
         Initech  initech · owner
 
-      ↑↓ move · enter select · / filter · tab send/browse · ? help · q quit"
+      ↑↓ move · enter select · / filter · q quit · ? help"
     `);
 
     await app.press(ENTER);
@@ -38,7 +38,7 @@ describe('the canonical send flow', () => {
       Addresses: ada.new@acme.test
       1 to send
 
-      enter select · esc back · tab send/browse"
+      enter next · esc back · tab send/browse"
     `);
 
     await app.press(ENTER);
@@ -51,7 +51,7 @@ describe('the canonical send flow', () => {
         contributor   create and manage workspaces and projects
         owner         full access: manage members, workspaces, billing, keys
 
-      ↑↓ move · enter select · esc back · tab send/browse · ? help · q quit"
+      ↑↓ move · enter select · esc back · tab send/browse · q quit · ? help"
     `);
 
     await app.press(ENTER);
@@ -67,7 +67,7 @@ describe('the canonical send flow', () => {
         ada.new@acme.test
       Enter sends the invitation · Esc goes back
 
-      enter select · e email on/off · esc back · tab send/browse · ? help · q quit"
+      enter send · e email on/off · esc back · tab send/browse · q quit · ? help"
     `);
 
     await app.press(ENTER);
@@ -79,7 +79,7 @@ describe('the canonical send flow', () => {
       ✓ Invitation sent to ada.new@acme.test
         role reader · status pending · expires in 7d · inv_…
 
-      n new · tab send/browse · ? help · q quit"
+      n new · tab send/browse · q quit · ? help"
     `);
 
     const { body } = await rawRequest(sandbox, 'GET', '/api/v1/org/acme/invitations?status=pending');

@@ -22,7 +22,7 @@ describe('error families in the TUI', () => {
         Authentication failed
       Press r to try again.
 
-      ↑↓ move · enter select · / filter · tab send/browse · ? help · q quit"
+      r reload · q quit · ? help"
     `);
     app.unmount();
   });
@@ -38,7 +38,7 @@ describe('error families in the TUI', () => {
       → You need the owner role here, or external invites are switched off for this
         org.
 
-      n new · tab send/browse · ? help · q quit"
+      n new · tab send/browse · q quit · ? help"
     `);
     app.unmount();
   });
@@ -60,7 +60,7 @@ describe('error families in the TUI', () => {
         Organization "acme" not found
       → Organization not found: press Esc and pick another.
 
-      esc back · n new · tab send/browse · ? help · q quit"
+      esc other org · n new · tab send/browse · q quit · ? help"
     `);
     await app.press(ESC);
     await app.waitFor('Choose an organization');
@@ -76,7 +76,7 @@ describe('error families in the TUI', () => {
         ada.lovelace@acme.test is already a member of acme
       → Already invited or a member: press b to open it in Browse.
 
-      b browse · n new · tab send/browse · ? help · q quit"
+      b browse · n new · tab send/browse · q quit · ? help"
     `);
     await app.press('b');
     await app.waitFor('Browse invitations');
@@ -94,7 +94,7 @@ describe('error families in the TUI', () => {
         body.email: this address is blocked by the organization policy (value_error)
       → Press f to fix the address and send again.
 
-      f fix · n new · tab send/browse · ? help · q quit"
+      f fix · n new · tab send/browse · q quit · ? help"
     `);
     await app.press('f');
     expect(result(await app.waitFor('↳ server'))).toMatchInlineSnapshot(`
@@ -104,7 +104,7 @@ describe('error families in the TUI', () => {
         ↳ server: this address is blocked by the organization policy
       1 to send
 
-      enter select · esc back · tab send/browse"
+      enter next · esc back · tab send/browse"
     `);
     app.unmount();
   });
@@ -134,7 +134,7 @@ describe('error families in the TUI', () => {
       → The server or network failed. Press r to retry (safe: the same Idempotency-Key
          is reused).
 
-      r retry · n new · tab send/browse · ? help · q quit"
+      r retry · n new · tab send/browse · q quit · ? help"
     `);
     app.unmount();
   });
@@ -152,7 +152,7 @@ describe('error families in the TUI', () => {
       → The server or network failed. Press r to retry (safe: the same Idempotency-Key
          is reused).
 
-      r retry · n new · tab send/browse · ? help · q quit"
+      r retry · n new · tab send/browse · q quit · ? help"
     `);
     await app.press('r');
     await app.waitFor('Result 1 sent');
@@ -186,7 +186,7 @@ describe('error families in the TUI', () => {
       → The server or network failed. Press r to retry (safe: the same Idempotency-Key
          is reused).
 
-      r retry · n new · tab send/browse · ? help · q quit"
+      r retry · n new · tab send/browse · q quit · ? help"
     `);
     app.unmount();
   });

@@ -95,9 +95,9 @@ describe('flowReducer', () => {
       { type: 'addressesConfirmed' },
       { type: 'roleChosen', role: 'reader' },
     ]);
-    const browsing = run([{ type: 'browseOpened', focus: 'a@x.test' }], review);
-    expect(browsing).toMatchObject({ step: 'browse', sendStep: 'review', browseFocus: 'a@x.test' });
-    expect(run([{ type: 'browseClosed' }], browsing)).toMatchObject({ step: 'review', browseFocus: undefined });
+    const browsing = run([{ type: 'browseOpened', filter: 'a@x.test' }], review);
+    expect(browsing).toMatchObject({ step: 'browse', returnStep: 'review', browseInitialFilter: 'a@x.test' });
+    expect(run([{ type: 'browseClosed' }], browsing)).toMatchObject({ step: 'review', browseInitialFilter: undefined });
     expect(run([{ type: 'back' }], browsing).step).toBe('review');
   });
 

@@ -20,7 +20,7 @@ describe('screens', () => {
     expect(body(await app.waitFor('Loading organizations'))).toMatchInlineSnapshot(`
       "⠋ Loading organizations…
 
-      ↑↓ move · enter select · / filter · tab send/browse · ? help · q quit"
+      q quit · ? help"
     `);
     await app.waitFor('Choose an organization');
     app.unmount();
@@ -36,7 +36,7 @@ describe('screens', () => {
       / glo
       ❯ Globex Corporation  globex · owner
 
-      ↑↓ move · enter select · / filter · tab send/browse · ? help · q quit"
+      ↑↓ move · enter select · esc clear"
     `);
     await app.press('zzz');
     expect(body(await app.waitFor('No organization matches'))).toMatchInlineSnapshot(`
@@ -44,7 +44,7 @@ describe('screens', () => {
       / glozzz
         No organization matches “glozzz”.
 
-      ↑↓ move · enter select · / filter · tab send/browse · ? help · q quit"
+      ↑↓ move · esc clear"
     `);
     app.unmount();
   });
@@ -60,7 +60,7 @@ describe('screens', () => {
       "/ “nobody-here” · status all · sort newest · 0 of 24
       No invitations match.
 
-      ↑↓ move · / filter · s status · o sort · d details · x revoke · r refresh · esc…"
+      ↑↓ move · / filter · s status · d details · esc clear · r reload · ? help"
     `);
     app.unmount();
   });
@@ -75,9 +75,9 @@ describe('screens', () => {
       "⠋ Sending 6 invitations…
       ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 0%
       0/6 done · N/s
-      ctrl-c stops after the requests in flight
+      Ctrl-C stops after the requests in flight
 
-      ctrl-c stop"
+      ctrl-c stop · ? help"
     `);
     expect(body(await app.waitFor('Result 4 sent · 2 failed'))).toMatchInlineSnapshot(`
       "Result 4 sent · 2 failed
@@ -91,7 +91,7 @@ describe('screens', () => {
       ✓ Invitation sent to bulk.0@acme.test
         role reader · status pending · expires in 7d · inv_…
 
-      ↑↓ move · r retry · n new · tab send/browse · ? help · q quit"
+      ↑↓ move · r retry · n new · tab send/browse · q quit · ? help"
     `);
     app.unmount();
   });

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ApiError } from '../../api/errors.js';
 import { statusName } from '../../api/errors.js';
 import { nextStepFor } from '../../invites/next-step.js';
+import { nextStepKeys } from '../keys.js';
 import { VERSION } from '../../version.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
@@ -33,7 +34,7 @@ export function ErrorDetails({
     error.status && (error.kind === 'http' || error.kind === 'redirect')
       ? `${error.status} ${statusName(error.status)}`
       : KIND_TITLES[error.kind];
-  const next = nextStepFor(error, VERSION);
+  const next = nextStepFor(error, VERSION, nextStepKeys());
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">

@@ -1,25 +1,56 @@
 import { Text } from 'ink';
-import { KEYS, type Command, type KeyBinding } from '../keys.js';
+import { hintText, isMinor, keyLabel, type Command } from '../keys.js';
+import { useActiveCommands, type ActiveCommand } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
-/** One line of key hints, from the same key map that drives the handlers. */
-export function Footer({ commands, width }: { commands: readonly Command[]; width: number }) {
+const SEPARATOR = ' · ';
+/** Pairs that read as one hint; the `?` overlay lists them apart. */
+const PAIRS: [Command, Command, string][] = [
+  ['up', 'down', '↑↓ move'],
+  ['pageUp', 'pageDown', 'PgUp/PgDn page'],
+];
+
+/** One line of the keys that work now, most important first, fitted to the width; "? help" always shows. */
+export function Footer({ width }: { width: number }) {
   const theme = useTheme();
-  // ↑ and ↓ read as one hint; the `?` overlay lists them apart.
-  const shown = commands.filter((command) => command !== 'down');
-  const hints = shown.map((command) => {
-    const binding: KeyBinding = KEYS[command];
-    return command === 'up' && commands.includes('down')
-      ? '↑↓ move'
-      : `${binding.label} ${binding.hint ?? binding.help}`;
-  });
+  const active = useActiveCommands({ footer: true });
+  const ordered = [
+    ...active.filter(({ command }) => !isMinor(command)),
+    ...active.filter(({ command }) => isMinor(command)),
+  ];
   return (
     <Text color={theme.color('muted')} wrap="truncate-end">
-      {truncateToWidth(hints.join(' · '), width)}
+      {fitHints(hints(ordered), width)}
     </Text>
   );
 }
 
-function truncateToWidth(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+export function hints(active: readonly ActiveCommand[]): { command: Command; text: string }[] {
+  const commands = active.map(({ command }) => command);
+  const out: { command: Command; text: string }[] = [];
+  for (const { command, typing } of active) {
+    const pair = PAIRS.find(([first, second]) => command === first || command === second);
+    if (pair && commands.includes(pair[0]) && commands.includes(pair[1])) {
+      if (command === pair[0]) out.push({ command, text: pair[2] });
+      continue;
+    }
+    out.push({ command, text: `${keyLabel(command, typing)} ${hintText(command)}` });
+  }
+  return out;
+}
+
+/** The hints that fit, in order, dropping the least important first; help is kept last. */
+export function fitHints(all: readonly { command: Command; text: string }[], width: number): string {
+  const help = all.find((hint) => hint.command === 'help');
+  const rest = all.filter((hint) => hint !== help);
+  const room = width - (help ? help.text.length + SEPARATOR.length : 0);
+  const kept: string[] = [];
+  let used = 0;
+  for (const hint of rest) {
+    const cost = hint.text.length + (kept.length > 0 ? SEPARATOR.length : 0);
+    if (used + cost > room) break;
+    kept.push(hint.text);
+    used += cost;
+  }
+  return [...kept, ...(help ? [help.text] : [])].join(SEPARATOR);
 }

@@ -11,6 +11,8 @@ export interface OrgChoice {
   name?: string | undefined;
   /** The caller's own role; undefined when the org was typed, not listed. */
   role?: string | undefined;
+  /** Typed by the person (the server has no list): checked in the background, never a wall. */
+  typed?: boolean;
 }
 
 export type SendOutcome =
@@ -35,8 +37,8 @@ export interface FieldMessage {
 
 export interface FlowState {
   step: Step;
-  /** Where Tab from Browse returns to. */
-  sendStep: SendStep;
+  /** The step Tab (or Esc) from Browse returns to. */
+  returnStep: SendStep;
   org: OrgChoice | undefined;
   addressText: string;
   role: Role;
@@ -46,8 +48,8 @@ export interface FlowState {
   rateLimitedUntil: number | undefined;
   cancelling: boolean;
   fieldMessage: FieldMessage | undefined;
-  /** An address Browse should highlight when it opens (from a 409). */
-  browseFocus: string | undefined;
+  /** The text filter Browse opens with (the address of a 409). */
+  browseInitialFilter: string | undefined;
 }
 
 export type FlowAction =
@@ -63,8 +65,9 @@ export type FlowAction =
   | { type: 'rateLimited'; until: number }
   | { type: 'cancelRequested' }
   | { type: 'sendFinished' }
-  | { type: 'fixField'; field: FieldMessage['field']; message: string }
-  | { type: 'browseOpened'; focus?: string | undefined }
+  /** Back to the field the server named, with only the rows it refused (`addressText`). */
+  | { type: 'fixField'; field: FieldMessage['field']; message: string; addressText?: string }
+  | { type: 'browseOpened'; filter?: string | undefined }
   | { type: 'browseClosed' }
   | { type: 'newInvitation' }
   | { type: 'orgChangeRequested' };
@@ -72,7 +75,7 @@ export type FlowAction =
 export function initialFlowState(org?: OrgChoice): FlowState {
   return {
     step: 'org',
-    sendStep: 'org',
+    returnStep: 'org',
     org,
     addressText: '',
     role: 'reader',
@@ -82,7 +85,7 @@ export function initialFlowState(org?: OrgChoice): FlowState {
     rateLimitedUntil: undefined,
     cancelling: false,
     fieldMessage: undefined,
-    browseFocus: undefined,
+    browseInitialFilter: undefined,
   };
 }
 
@@ -112,7 +115,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'sendEmailToggled':
       return { ...state, sendEmail: !state.sendEmail };
     case 'back':
-      if (state.step === 'browse') return toStep(state, state.sendStep);
+      if (state.step === 'browse') return toStep(state, state.returnStep);
       return toStep(state, PREVIOUS[state.step]);
     case 'sendStarted': {
       // A retry replaces only the rows it sends again; the rest keep their outcome.
@@ -139,11 +142,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'sendFinished':
       return { ...toStep(state, 'result'), rateLimitedUntil: undefined };
     case 'fixField':
-      return { ...toStep(state, action.field), fieldMessage: { field: action.field, message: action.message } };
+      return {
+        ...toStep(state, action.field),
+        addressText: action.addressText ?? state.addressText,
+        fieldMessage: { field: action.field, message: action.message },
+      };
     case 'browseOpened':
-      return { ...state, step: 'browse', browseFocus: action.focus };
+      return { ...state, step: 'browse', browseInitialFilter: action.filter };
     case 'browseClosed':
-      return toStep({ ...state, browseFocus: undefined }, state.sendStep);
+      return toStep({ ...state, browseInitialFilter: undefined }, state.returnStep);
     case 'newInvitation':
       return { ...toStep(state, 'emails'), addressText: '', rows: [], fieldMessage: undefined };
     case 'orgChangeRequested':
@@ -152,7 +159,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 }
 
 function toStep(state: FlowState, step: SendStep): FlowState {
-  return { ...state, step, sendStep: step };
+  return { ...state, step, returnStep: step };
 }
 
 function updateRow(state: FlowState, email: string, outcome: SendOutcome): FlowState {

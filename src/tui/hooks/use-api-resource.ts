@@ -4,11 +4,11 @@ import { ApiError } from '../../api/errors.js';
 export type Resource<T> =
   | { status: 'loading' }
   | { status: 'ready'; data: T }
-  /** The server does not offer this endpoint (404/405), as API.md allows. */
-  | { status: 'missing' }
+  /** The server does not offer this endpoint (404/405), as API.md allows; `why` says so in words. */
+  | { status: 'missing'; why?: string }
   | { status: 'error'; error: ApiError };
 
-export type Outcome<T> = { status: 'ready'; data: T } | { status: 'missing' };
+export type Outcome<T> = { status: 'ready'; data: T } | { status: 'missing'; why?: string };
 
 /**
  * Loads something from the API when `key` changes, cancelling the previous load; `reload`

@@ -41,15 +41,18 @@ export interface SendPlan {
 /** What typed text would send: parsed, de-duplicated, and checked against pending invitations. */
 export function useSendPlan(org: string | undefined, addressText: string): SendPlan {
   const addresses = useAddressParser(addressText !== '');
-  const [pendingInvitations] = useInvitations(org, 'pending');
+  const { resource: invitations } = useInvitations(org);
+  // Each invitation's own status decides: a server may ignore a status filter.
   const pending = useMemo(
     () =>
       new Set(
-        pendingInvitations.status === 'ready'
-          ? pendingInvitations.data.map((invitation) => (invitation.email ?? '').toLowerCase())
+        invitations.status === 'ready'
+          ? invitations.data
+              .filter((invitation) => invitation.status === 'pending')
+              .map((invitation) => (invitation.email ?? '').toLowerCase())
           : [],
       ),
-    [pendingInvitations],
+    [invitations],
   );
   return useMemo(() => {
     const list = addresses ? addresses.parseAddressList(addressText) : EMPTY;
@@ -58,7 +61,7 @@ export function useSendPlan(org: string | undefined, addressText: string): SendP
       list,
       sendable: list.valid.filter((address) => !isPending(address)),
       alreadyPending: list.valid.filter(isPending),
-      checked: pendingInvitations.status === 'ready',
+      checked: invitations.status === 'ready',
     };
-  }, [addresses, addressText, pending, pendingInvitations.status]);
+  }, [addresses, addressText, pending, invitations.status]);
 }

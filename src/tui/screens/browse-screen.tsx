@@ -1,125 +1,101 @@
-import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
-import { useMemo, useReducer, useState } from 'react';
-import { ApiError } from '../../api/errors.js';
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
 import { ErrorDetails } from '../components/error-details.js';
 import { Loading } from '../components/loading.js';
 import { useInvitations } from '../hooks/use-invitations.js';
-import { commandFor, type Command } from '../keys.js';
-import { useClient, useDisplay } from '../services.js';
-import { useTextFocus } from '../text-focus.js';
+import { revokeAdvice, useRevoke } from '../hooks/use-revoke.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
+import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
-import { useListKeys } from '../widgets/use-list-keys.js';
-import { browseReducer, clampCursor, initialBrowseState, visibleInvitations } from './browse-state.js';
+import { TextField } from '../widgets/text-field.js';
+import { listMoves } from '../widgets/list-moves.js';
+import { browseReducer, initialBrowseState, visibleInvitations } from './browse-state.js';
 import { InvitationDetails, InvitationTable } from './invitation-table.js';
-
-export const BROWSE_COMMANDS: Command[] = [
-  'up',
-  'down',
-  'filter',
-  'cycleStatus',
-  'cycleSort',
-  'details',
-  'revoke',
-  'refresh',
-  'back',
-  'switchView',
-  'help',
-  'quit',
-];
 
 interface BrowseScreenProps {
   org: string;
-  canRevoke: boolean;
-  focus: string | undefined;
+  /** Why this person may only look (a role the server stated); undefined for an owner or an unknown role. */
+  readOnlyReason: string | undefined;
+  /** The text filter Browse opens with (the address of a 409). */
+  initialFilter: string | undefined;
   onBack: () => void;
   width: number;
   height: number;
 }
 
-type Notice = { tone: 'success'; text: string } | { tone: 'error'; error: ApiError } | undefined;
-
 /** The org's invitations: filter, sort, details, revoke. Only the visible window is rendered. */
-export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: BrowseScreenProps) {
+export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width, height }: BrowseScreenProps) {
   const theme = useTheme();
   const show = useDisplay();
-  const client = useClient();
-  const [invitations, reload] = useInvitations(org);
-  const [state, dispatch] = useReducer(browseReducer, focus, initialBrowseState);
-  const [notice, setNotice] = useState<Notice>();
+  const { resource: invitations, invalidate } = useInvitations(org);
+  const [state, dispatch] = useReducer(browseReducer, initialFilter, initialBrowseState);
+  const revoke = useRevoke(org, dispatch, invalidate);
   const all = useMemo(() => (invitations.status === 'ready' ? invitations.data : []), [invitations]);
   const rows = useMemo(() => visibleInvitations(all, state), [all, state.text, state.status, state.sort]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { notice } = state;
   const detailsHeight = state.details ? 6 : 0;
-  const noticeHeight = notice ? (notice.tone === 'error' ? 4 : 1) : 0;
-  const tableHeight = Math.max(1, height - 4 - detailsHeight - noticeHeight - (state.confirmingRevoke ? 1 : 0));
-  // A revoke or refresh may shorten the list under the cursor.
-  const { cursor } = clampCursor(state, rows.length, tableHeight);
+  const noticeHeight = notice ? (notice.tone === 'error' ? 5 : 1) : 0;
+  const canRevoke = readOnlyReason === undefined;
+  const reasonHeight = readOnlyReason ? Math.ceil(readOnlyReason.length / Math.max(1, width)) : 0;
+  const tableHeight = Math.max(
+    1,
+    height - 4 - reasonHeight - detailsHeight - noticeHeight - (state.confirmingRevoke ? 1 : 0),
+  );
+  useEffect(
+    () => dispatch({ type: 'rowsChanged', count: rows.length, height: tableHeight }),
+    [rows.length, tableHeight],
+  );
+  const { cursor } = state;
   const selected = rows[cursor.index];
-  useTextFocus(state.filtering);
+  const ready = invitations.status === 'ready';
+  const revocable = selected?.id !== undefined && selected.status === 'pending';
 
-  const revoke = async (id: string) => {
-    dispatch({ type: 'revokeSettled' });
-    try {
-      await client.revokeInvitation(org, id);
-      setNotice({ tone: 'success', text: `Revoked ${id}.` });
-      reload();
-    } catch (error) {
-      if (error instanceof ApiError) setNotice({ tone: 'error', error });
-    }
-  };
-
-  const listening = !state.filtering && !state.confirmingRevoke;
-  useListKeys(
-    (how) => dispatch({ type: 'move', how, count: rows.length, height: tableHeight }),
-    !state.confirmingRevoke,
-    !state.filtering,
-  );
-  useInput(
-    (input, key) => {
-      const command = commandFor(
-        ['filter', 'cycleStatus', 'cycleSort', 'details', 'revoke', 'refresh', 'back'],
-        input,
-        key,
-      );
-      if (command) setNotice(undefined);
-      if (command === 'filter') dispatch({ type: 'filterStarted' });
-      if (command === 'cycleStatus') dispatch({ type: 'statusCycled' });
-      if (command === 'cycleSort') dispatch({ type: 'sortCycled' });
-      if (command === 'details') dispatch({ type: 'detailsToggled' });
-      if (command === 'refresh') reload();
-      if (command === 'revoke' && selected?.id && selected.status === 'pending' && canRevoke)
-        dispatch({ type: 'revokeAsked', id: selected.id });
-      if (command === 'revoke' && selected && (selected.status !== 'pending' || !canRevoke)) {
-        setNotice({
-          tone: 'error',
-          error: new ApiError({
-            kind: 'refused',
-            detail: canRevoke ? 'Only pending invitations can be revoked.' : 'Only owners can revoke invitations.',
-          }),
-        });
-      }
-      if (command === 'back' && state.text) dispatch({ type: 'filterEnded', clear: true });
-      else if (command === 'back') onBack();
-    },
-    { isActive: listening },
-  );
-  useInput(
-    (input, key) => {
-      const command = commandFor(['confirm', 'deny'], input, key);
-      if (command === 'confirm' && state.confirmingRevoke) void revoke(state.confirmingRevoke);
-      if (command === 'deny') dispatch({ type: 'revokeSettled' });
-    },
-    { isActive: state.confirmingRevoke !== undefined },
-  );
-  useInput((_input, key) => key.escape && dispatch({ type: 'filterEnded', clear: true }), {
-    isActive: state.filtering,
+  const moves = listMoves((how) => dispatch({ type: 'move', how, count: rows.length, height: tableHeight }), {
+    paged: rows.length > tableHeight,
   });
+  useKeyScope(
+    {
+      ...moves,
+      endFilter: () => dispatch({ type: 'filterEnded', clear: false }),
+      clearFilter: () => dispatch({ type: 'filterEnded', clear: true }),
+    },
+    { isActive: ready && state.filtering, capturesText: true },
+  );
+  useKeyScope(
+    {
+      ...moves,
+      filter: () => dispatch({ type: 'filterStarted' }),
+      revoke:
+        canRevoke &&
+        revocable &&
+        state.revoking === undefined &&
+        (() => selected?.id && dispatch({ type: 'revokeAsked', id: selected.id })),
+      cycleStatus: () => dispatch({ type: 'statusCycled' }),
+      details: () => dispatch({ type: 'detailsToggled' }),
+      clearFilter: state.text !== '' && (() => dispatch({ type: 'filterEnded', clear: true })),
+      back: state.text === '' && !readOnlyReason && onBack,
+      pickOrg: state.text === '' && readOnlyReason !== undefined && onBack,
+      refresh: invalidate,
+      cycleSort: () => dispatch({ type: 'sortCycled' }),
+    },
+    { isActive: ready && !state.filtering && state.confirmingRevoke === undefined },
+  );
+  useKeyScope(
+    {
+      confirm: () => state.confirmingRevoke && void revoke(state.confirmingRevoke),
+      deny: () => dispatch({ type: 'confirmationClosed' }),
+    },
+    { isActive: state.confirmingRevoke !== undefined, exclusive: true },
+  );
+  useKeyScope({ refresh: invitations.status === 'error' && invalidate, back: onBack }, { isActive: !ready });
 
   if (invitations.status === 'loading') return <Loading label="Loading invitations…" />;
   if (invitations.status === 'missing') {
     return (
       <Text wrap="wrap">
-        This server does not list invitations, so there is nothing to browse. Sending still works: press Tab.
+        {show(invitations.why ?? 'This server does not list invitations.')} There is nothing to browse; sending still
+        works: press {keyName('switchView')}.
       </Text>
     );
   }
@@ -128,19 +104,23 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
       <Box flexDirection="column" width={width}>
         <Text>Could not load the invitations:</Text>
         <ErrorDetails error={invitations.error} width={width} showNextStep={false} />
-        <Text>Press r to try again.</Text>
+        <Text>Press {keyName('refresh')} to try again.</Text>
       </Box>
     );
   }
   return (
     <Box flexDirection="column" width={width}>
+      {readOnlyReason && (
+        <Text color={theme.color('warning')} wrap="wrap">
+          {show(readOnlyReason)}
+        </Text>
+      )}
       <Box>
         <Text color={theme.color(state.filtering ? 'accent' : 'muted')}>/ </Text>
         {state.filtering ? (
-          <TextInput
+          <TextField
             value={state.text}
             onChange={(text) => dispatch({ type: 'filterChanged', text })}
-            onSubmit={() => dispatch({ type: 'filterEnded', clear: false })}
             placeholder="filter by address, role or id"
           />
         ) : (
@@ -158,11 +138,19 @@ export function BrowseScreen({ org, canRevoke, focus, onBack, width, height }: B
       {state.details && selected && <InvitationDetails invitation={selected} width={width} />}
       {state.confirmingRevoke && (
         <Text color={theme.color('warning')} bold wrap="truncate-end">
-          Revoke the invitation to {show(selected?.email ?? state.confirmingRevoke)}? y to revoke, n to keep it
+          Revoke the invitation to {show(selected?.email ?? state.confirmingRevoke)}? {keyName('confirm')} to revoke,{' '}
+          {keyName('deny')} to keep it
         </Text>
       )}
-      {notice?.tone === 'success' && <Text color={theme.color('success')}>{notice.text}</Text>}
-      {notice?.tone === 'error' && <ErrorDetails error={notice.error} width={width} />}
+      {state.revoking && <Text color={theme.color('muted')}>Revoking {show(state.revoking)}…</Text>}
+      {notice && notice.tone !== 'error' && <Text color={theme.color(notice.tone)}>{show(notice.text)}</Text>}
+      {notice?.tone === 'error' && (
+        <Box flexDirection="column" width={width}>
+          <Text>{show(notice.title)}</Text>
+          <ErrorDetails error={notice.error} width={width} showNextStep={false} />
+          <Text color={theme.color('info')}>→ {revokeAdvice(notice.error)}</Text>
+        </Box>
+      )}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 // Browse's own state: cursor, filters, sort, and the revoke confirmation. Pure, like the flow reducer.
 import { INVITATION_STATUSES, type InvitationStatus } from '../../api/constants.js';
+import type { ApiError } from '../../api/errors.js';
 import type { Invitation } from '../../api/schemas.js';
 import { move, moveTo, START, type CursorMove, type ListCursor } from '../widgets/list-cursor.js';
 
@@ -17,7 +18,13 @@ export interface BrowseState {
   details: boolean;
   /** The invitation awaiting a yes/no before it is revoked. */
   confirmingRevoke: string | undefined;
+  /** The invitation being revoked now. */
+  revoking: string | undefined;
+  notice: BrowseNotice | undefined;
 }
+
+export type BrowseNotice =
+  { tone: 'success' | 'warning'; text: string } | { tone: 'error'; title: string; error: ApiError };
 
 export type BrowseAction =
   | { type: 'move'; how: CursorMove; count: number; height: number }
@@ -28,7 +35,13 @@ export type BrowseAction =
   | { type: 'sortCycled' }
   | { type: 'detailsToggled' }
   | { type: 'revokeAsked'; id: string }
-  | { type: 'revokeSettled' };
+  | { type: 'confirmationClosed' }
+  | { type: 'revokeStarted'; id: string }
+  | { type: 'revokeSucceeded'; id: string }
+  | { type: 'revokeFailed'; id: string; error: ApiError }
+  | { type: 'noticeShown'; notice: BrowseNotice | undefined }
+  /** The list under the cursor changed (a revoke, a refresh, a resize): keep the cursor on it. */
+  | { type: 'rowsChanged'; count: number; height: number };
 
 export function initialBrowseState(text = ''): BrowseState {
   return {
@@ -39,6 +52,8 @@ export function initialBrowseState(text = ''): BrowseState {
     sort: 'newest',
     details: false,
     confirmingRevoke: undefined,
+    revoking: undefined,
+    notice: undefined,
   };
 }
 
@@ -59,9 +74,23 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
     case 'detailsToggled':
       return { ...state, details: !state.details };
     case 'revokeAsked':
-      return { ...state, confirmingRevoke: action.id };
-    case 'revokeSettled':
+      return { ...state, confirmingRevoke: action.id, notice: undefined };
+    case 'confirmationClosed':
       return { ...state, confirmingRevoke: undefined };
+    case 'revokeStarted':
+      return { ...state, confirmingRevoke: undefined, revoking: action.id, notice: undefined };
+    case 'revokeSucceeded':
+      return { ...state, revoking: undefined, notice: { tone: 'success', text: `Revoked ${action.id}.` } };
+    case 'revokeFailed':
+      return {
+        ...state,
+        revoking: undefined,
+        notice: { tone: 'error', title: `Could not revoke ${action.id}:`, error: action.error },
+      };
+    case 'noticeShown':
+      return { ...state, notice: action.notice };
+    case 'rowsChanged':
+      return clampCursor(state, action.count, action.height);
   }
 }
 
@@ -91,5 +120,6 @@ export function visibleInvitations(
 
 /** Keeps the cursor in range after the list under it changed (a revoke, a refresh). */
 export function clampCursor(state: BrowseState, count: number, height: number): BrowseState {
-  return state.cursor.index < count ? state : { ...state, cursor: moveTo(state.cursor, count - 1, count, height) };
+  const cursor = moveTo(state.cursor, state.cursor.index, count, height);
+  return cursor.index === state.cursor.index && cursor.offset === state.cursor.offset ? state : { ...state, cursor };
 }

@@ -1,20 +1,20 @@
-import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { FieldMessage } from '../flow/flow-reducer.js';
 import type { SendPlan } from '../hooks/use-send-plan.js';
-import { commandFor, type Command } from '../keys.js';
+import type { OrgCheck } from '../hooks/use-org-check.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
-import { useTextFocus } from '../text-focus.js';
 import { useTheme } from '../theme.js';
-
-export const EMAILS_COMMANDS: Command[] = ['select', 'back', 'switchView'];
+import { TextField } from '../widgets/text-field.js';
 
 interface EmailsStepProps {
   orgName: string;
   text: string;
   plan: SendPlan;
   fieldMessage: FieldMessage | undefined;
+  /** For a typed org key: what its check found. */
+  orgCheck: OrgCheck | undefined;
   onChange: (text: string) => void;
   onConfirm: () => void;
   onBack: () => void;
@@ -28,6 +28,7 @@ export function EmailsStep({
   text,
   plan,
   fieldMessage,
+  orgCheck,
   onChange,
   onConfirm,
   onBack,
@@ -37,9 +38,6 @@ export function EmailsStep({
   const theme = useTheme();
   const show = useDisplay();
   const [hint, setHint] = useState<string | undefined>();
-  useTextFocus(true);
-  useInput((input, key) => commandFor(['back'], input, key) && onBack());
-
   const submit = () => {
     if (plan.sendable.length > 0) return onConfirm();
     setHint(
@@ -48,6 +46,7 @@ export function EmailsStep({
         : 'Type at least one valid address.',
     );
   };
+  useKeyScope({ submit, back: onBack }, { capturesText: true });
   const { list, alreadyPending } = plan;
   const problems = [
     ...list.invalid.map((entry) => ({
@@ -60,24 +59,34 @@ export function EmailsStep({
     })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
-  const inputLines = Math.ceil((12 + text.length) / Math.max(1, width));
-  const room = Math.max(1, height - 4 - inputLines - (fieldMessage ? 1 : 0) - (hint ? 1 : 0));
+  const inputLines = Math.ceil((text.length + 1) / Math.max(1, width - 11));
+  const noteLines = orgCheck?.status === 'unconfirmed' ? Math.ceil((2 + orgCheck.note.length) / Math.max(1, width)) : 0;
+  const room = Math.max(1, height - 4 - inputLines - noteLines - (fieldMessage ? 1 : 0) - (hint ? 1 : 0));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
         Who should be invited to {show(orgName, { singleLine: true, maxLength: 40 })}?
       </Text>
+      {orgCheck?.status === 'unconfirmed' && (
+        <Text color={theme.color('warning')} wrap="wrap">
+          ! {show(orgCheck.note)}
+        </Text>
+      )}
       <Text color={theme.color('muted')} wrap="truncate-end">
         Paste one or many: commas, spaces or new lines; “Name &lt;addr&gt;” works.
       </Text>
+      {/* Label and value as columns: a long value wraps inside its own column. */}
       <Box>
-        <Text color={theme.color('accent')}>Addresses: </Text>
-        <TextInput
-          value={text}
-          onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))}
-          onSubmit={submit}
-          placeholder="ada@example.com"
-        />
+        <Box flexShrink={0}>
+          <Text color={theme.color('accent')}>Addresses: </Text>
+        </Box>
+        <Box flexGrow={1} flexShrink={1}>
+          <TextField
+            value={text}
+            onChange={(value) => onChange(value.replace(/[\r\n]+/g, ', '))}
+            placeholder="ada@example.com"
+          />
+        </Box>
       </Box>
       {fieldMessage && (
         <Text color={theme.color('error')}>

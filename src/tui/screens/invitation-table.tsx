@@ -9,6 +9,26 @@ const ROLE_WIDTH = 12;
 const STATUS_WIDTH = 10;
 const CREATED_WIDTH = 9;
 const EXPIRY_WIDTH = 16;
+const EMAIL_MIN = 12;
+
+/**
+ * Column widths for `width`: the address takes what the others leave; below that, every column
+ * gives up the same share of its width (down to a few characters) rather than the last ones
+ * being cut off the edge.
+ */
+export function tableColumns(width: number) {
+  const showExpiry = width >= 76;
+  const fixed = [ROLE_WIDTH, STATUS_WIDTH, CREATED_WIDTH];
+  const room = width - 2 - (showExpiry ? EXPIRY_WIDTH : 0);
+  const wanted = EMAIL_MIN + fixed.reduce((sum, size) => sum + size, 0);
+  const scale = Math.min(1, room / wanted);
+  const [role, status, created] = fixed.map((size) => Math.max(4, Math.floor(size * scale))) as [
+    number,
+    number,
+    number,
+  ];
+  return { showExpiry, role, status, created, email: Math.max(4, room - role - status - created) };
+}
 
 interface InvitationTableProps {
   invitations: readonly Invitation[];
@@ -23,12 +43,9 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
   const show = useDisplay();
   const { now } = useServices();
   const time = now();
-  // The expiry column goes first when the terminal is narrow.
-  const showExpiry = width >= 76;
-  const emailWidth = Math.max(
-    12,
-    width - 2 - ROLE_WIDTH - STATUS_WIDTH - CREATED_WIDTH - (showExpiry ? EXPIRY_WIDTH : 0),
-  );
+  // The expiry column goes first when the terminal is narrow; then every column shrinks alike.
+  const columns = tableColumns(width);
+  const { showExpiry, email: emailWidth } = columns;
   const cell = (text: string, size: number) =>
     text.length > size - 1 ? `${text.slice(0, size - 2)}… ` : text.padEnd(size);
   return (
@@ -36,9 +53,9 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
       <Text color={theme.color('muted')} wrap="truncate-end">
         {'  '}
         {cell('ADDRESS', emailWidth)}
-        {cell('ROLE', ROLE_WIDTH)}
-        {cell('STATUS', STATUS_WIDTH)}
-        {cell('CREATED', CREATED_WIDTH)}
+        {cell('ROLE', columns.role)}
+        {cell('STATUS', columns.status)}
+        {cell('CREATED', columns.created)}
         {showExpiry ? 'EXPIRY' : ''}
       </Text>
       {visibleRows(invitations, cursor, height).map((invitation, i) => {
@@ -50,9 +67,9 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
           <Text key={i} wrap="truncate-end" bold={selected}>
             <Text color={selected ? theme.color('selected') : undefined}>{selected ? '❯ ' : '  '}</Text>
             {cell(show(invitation.email ?? '', { singleLine: true, maxLength: 254 }), emailWidth)}
-            {cell(show(invitation.role, { singleLine: true, maxLength: 20 }), ROLE_WIDTH)}
-            <Text color={theme.color(statusTone(invitation.status))}>{cell(status, STATUS_WIDTH)}</Text>
-            {cell(describeAge(invitation.created_at, time), CREATED_WIDTH)}
+            {cell(show(invitation.role, { singleLine: true, maxLength: 20 }), columns.role)}
+            <Text color={theme.color(statusTone(invitation.status))}>{cell(status, columns.status)}</Text>
+            {cell(describeAge(invitation.created_at, time), columns.created)}
             {showExpiry && invitation.status === 'pending' ? describeExpiry(invitation.expires_at, time) : ''}
           </Text>
         );

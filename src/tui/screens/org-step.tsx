@@ -1,21 +1,18 @@
-import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Organization } from '../../api/schemas.js';
 import { ErrorDetails } from '../components/error-details.js';
 import { Loading } from '../components/loading.js';
 import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useOrgs } from '../hooks/use-orgs.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
-import { useTextFocus } from '../text-focus.js';
 import { useTheme } from '../theme.js';
-import { move, moveTo, START } from '../widgets/list-cursor.js';
+import { TextField } from '../widgets/text-field.js';
 import { SelectList } from '../widgets/select-list.js';
-import { useListKeys } from '../widgets/use-list-keys.js';
+import { useSelectList } from '../widgets/use-select-list.js';
 import { OrgKeyPrompt } from './org-key-prompt.js';
-
-export const ORG_COMMANDS: Command[] = ['up', 'down', 'select', 'filter', 'switchView', 'help', 'quit'];
 
 interface OrgStepProps {
   preselect: string | undefined;
@@ -42,12 +39,12 @@ function OrgLoadError({
   onRetry: () => void;
   width: number;
 }) {
-  useInput((input, key) => commandFor(['refresh'], input, key) && onRetry());
+  useKeyScope({ refresh: onRetry });
   return (
     <Box flexDirection="column">
       <Text>Could not load your organizations:</Text>
       <ErrorDetails error={error} width={width} showNextStep={false} />
-      <Text>Press r to try again.</Text>
+      <Text>Press {keyName('refresh')} to try again.</Text>
     </Box>
   );
 }
@@ -68,29 +65,28 @@ function OrgList({
     const needle = filter.toLowerCase();
     return orgs.filter((org) => !needle || org.key.includes(needle) || (org.name ?? '').toLowerCase().includes(needle));
   }, [orgs, filter]);
-  const [cursor, setCursor] = useState(() =>
-    moveTo(
-      START,
-      Math.max(
-        0,
-        orgs.findIndex((org) => org.key === preselect),
-      ),
-      orgs.length,
-      listHeight,
+  const list = useSelectList({
+    items: visible,
+    height: listHeight,
+    initialIndex: Math.max(
+      0,
+      orgs.findIndex((org) => org.key === preselect),
     ),
-  );
-  useTextFocus(filtering);
-  useListKeys((how) => setCursor((current) => move(current, how, visible.length, listHeight)), true, !filtering);
-  useInput((input, key) => {
-    const command = commandFor(filtering ? ['select', 'back'] : ['select', 'filter', 'back'], input, key);
-    if (command === 'filter') setFiltering(true);
-    if (command === 'back') {
-      setFiltering(false);
-      setFilter('');
-    }
-    const org = visible[cursor.index];
-    if (command === 'select' && org) onChoose({ key: org.key, name: org.name, role: org.role });
+    onSelect: (org) => onChoose({ key: org.key, name: org.name, role: org.role }),
   });
+  const clearFilter = () => {
+    setFiltering(false);
+    setFilter('');
+    list.reset();
+  };
+  useKeyScope(
+    {
+      ...list.handlers,
+      filter: !filtering && (() => setFiltering(true)),
+      clearFilter: (filtering || filter !== '') && clearFilter,
+    },
+    { capturesText: filtering },
+  );
 
   const items = visible.map((org) => ({
     id: org.key,
@@ -104,26 +100,27 @@ function OrgList({
       {filtering || filter ? (
         <Box>
           <Text color={theme.color('accent')}>/ </Text>
-          <TextInput
+          <TextField
             value={filter}
             focus={filtering}
             placeholder="type to filter"
             onChange={(value) => {
               setFilter(value);
-              setCursor(START);
+              list.reset();
             }}
-            onSubmit={() => setFiltering(false)}
           />
         </Box>
       ) : (
-        <Text color={theme.color('muted')}>{orgs.length} organizations · / to filter</Text>
+        <Text color={theme.color('muted')}>
+          {orgs.length} organizations · {keyName('filter')} to filter
+        </Text>
       )}
       {items.length === 0 ? (
         <Text color={theme.color('muted')}>
           {'  '}No organization matches “{filter}”.
         </Text>
       ) : (
-        <SelectList items={items} cursor={cursor} height={listHeight} width={width} />
+        <SelectList items={items} cursor={list.cursor} height={listHeight} width={width} />
       )}
     </Box>
   );

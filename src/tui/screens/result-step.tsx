@@ -1,38 +1,20 @@
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
 import { describeExpiry } from '../../invites/format.js';
 import { nextStepFor } from '../../invites/next-step.js';
 import { VERSION } from '../../version.js';
 import { ErrorDetails, errorDetailsHeight } from '../components/error-details.js';
 import { tally, type SendRow } from '../flow/flow-reducer.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay, useServices } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
-import { move, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
-import { useListKeys } from '../widgets/use-list-keys.js';
-
-/** The keys that do something for these rows: the footer shows no dead keys. */
-export function resultCommands(rows: SendRow[]): Command[] {
-  const actions = new Set(
-    rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])),
-  );
-  const notSent = rows.some((row) => row.outcome.state === 'queued' || row.outcome.state === 'sending');
-  return [
-    ...(rows.length > 1 ? (['up', 'down'] as const) : []),
-    ...(actions.has('retry') || notSent ? (['retry'] as const) : []),
-    ...(actions.has('browse') ? (['openBrowse'] as const) : []),
-    ...(actions.has('fix-field') ? (['fixField'] as const) : []),
-    ...(actions.has('pick-org') ? (['back'] as const) : []),
-    'newInvite',
-    'switchView',
-    'help',
-    'quit',
-  ];
-}
+import { useSelectList } from '../widgets/use-select-list.js';
 
 interface ResultStepProps {
   rows: SendRow[];
+  /** The role these rows were sent with: a server may answer with another. */
+  requestedRole: string;
   cancelled: boolean;
   onRetry: () => void;
   onBrowse: (email: string) => void;
@@ -46,6 +28,7 @@ interface ResultStepProps {
 /** Step 6, the status panel: one row per address, and everything known about the highlighted one. */
 export function ResultStep({
   rows,
+  requestedRole,
   cancelled,
   onRetry,
   onBrowse,
@@ -64,27 +47,35 @@ export function ResultStep({
     Math.max(
       0,
       ...rows.map((row) =>
-        row.outcome.state === 'failed' ? errorDetailsHeight(row.outcome.error, width) : row.note ? 2 : 1,
+        row.outcome.state === 'failed'
+          ? errorDetailsHeight(row.outcome.error, width)
+          : 1 +
+            (row.note ? 1 : 0) +
+            (row.outcome.state === 'sent' && row.outcome.invitation.role !== requestedRole ? 1 : 0),
       ),
     );
   const listHeight = rows.length === 1 ? 0 : Math.max(1, Math.min(rows.length, height - detailHeight - 2));
-  const [cursor, setCursor] = useState(START);
-  const current = rows[cursor.index];
-  useListKeys((how) => setCursor((at) => move(at, how, rows.length, listHeight)), rows.length > 1);
-  useInput((input, key) => {
-    const command = commandFor(['retry', 'openBrowse', 'fixField', 'newInvite', 'back', 'select'], input, key);
-    const failure = current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION) : undefined;
-    if (command === 'retry' && rowsToRetry(rows).length > 0) onRetry();
-    if (command === 'openBrowse' && current) onBrowse(current.email);
-    if (command === 'fixField' && current && failure?.action === 'fix-field') onFixField(current);
-    if (command === 'newInvite') onNew();
-    if (command === 'back' && failure?.action === 'pick-org') onPickOrg();
+  const list = useSelectList({ items: rows, height: Math.max(1, listHeight) });
+  const { cursor } = list;
+  const current = list.highlighted;
+  const failure = current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION) : undefined;
+  // Only the keys that do something for these rows (and this one): the footer shows no dead keys.
+  const actions = new Set(
+    rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])),
+  );
+  useKeyScope({
+    ...(rows.length > 1 ? list.handlers : {}),
+    retry: rowsToRetry(rows).length > 0 && onRetry,
+    openBrowse: actions.has('browse') && current && (() => onBrowse(current.email)),
+    fixField: failure?.action === 'fix-field' && current && (() => onFixField(current)),
+    pickOrg: actions.has('pick-org') && onPickOrg,
+    newInvite: onNew,
   });
 
   const items = rows.map((row) => ({
     id: row.email,
     label: `${symbol(row)} ${show(row.display)}`,
-    hint: show(summary(row, now())),
+    hint: show(summary(row, requestedRole, now())),
   }));
   return (
     <Box flexDirection="column" width={width}>
@@ -103,15 +94,19 @@ export function ResultStep({
       {listHeight > 0 && <SelectList items={items} cursor={cursor} height={listHeight} width={width} />}
       {current && (
         <Box flexDirection="column" marginTop={listHeight > 0 ? 1 : 0} width={width}>
-          <RowDetails row={current} width={width} />
+          <RowDetails row={current} requestedRole={requestedRole} width={width} />
         </Box>
       )}
-      {counts.notSent > 0 && <Text color={theme.color('warning')}>Press r to send the {counts.notSent} not sent.</Text>}
+      {counts.notSent > 0 && (
+        <Text color={theme.color('warning')}>
+          Press {keyName('retry')} to send the {counts.notSent} not sent.
+        </Text>
+      )}
     </Box>
   );
 }
 
-function RowDetails({ row, width }: { row: SendRow; width: number }) {
+function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole: string; width: number }) {
   const theme = useTheme();
   const show = useDisplay();
   const { now } = useServices();
@@ -124,17 +119,28 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
       </Text>
     );
   if (outcome.state !== 'sent')
-    return <Text color={theme.color('warning')}>… {show(row.display)}: not sent. Press r to send it.</Text>;
+    return (
+      <Text color={theme.color('warning')}>
+        … {show(row.display)}: not sent. Press {keyName('retry')} to send it.
+      </Text>
+    );
+  // Only what the server said: its answer may be no more than {"role": ...}.
   const { invitation } = outcome;
+  const expiry = describeExpiry(invitation.expires_at, now());
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.color('success')} bold wrap="truncate-end">
         ✓ Invitation sent to {show(invitation.email ?? row.display)}
       </Text>
       <Text wrap="truncate-end">
-        {'  '}role {show(invitation.role)} · status{' '}
-        <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status ?? 'unknown')}</Text>
-        {invitation.expires_at ? ` · ${describeExpiry(invitation.expires_at, now())}` : ''}
+        {'  '}role {show(invitation.role)}
+        {invitation.status !== undefined && (
+          <>
+            {' · status '}
+            <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status)}</Text>
+          </>
+        )}
+        {expiry ? ` · ${expiry}` : ''}
         {invitation.id ? <Text color={theme.color('muted')}> · {show(invitation.id)}</Text> : null}
       </Text>
       {row.note ? (
@@ -143,6 +149,11 @@ function RowDetails({ row, width }: { row: SendRow; width: number }) {
           {row.note}
         </Text>
       ) : null}
+      {invitation.role !== requestedRole && (
+        <Text color={theme.color('warning')} wrap="wrap">
+          {'  '}! You asked for {requestedRole}; the server answered {show(invitation.role)}.
+        </Text>
+      )}
     </Box>
   );
 }
@@ -160,10 +171,13 @@ function symbol(row: SendRow): string {
   return { sent: '✓', failed: '✗', skipped: '!', queued: '…', sending: '…' }[row.outcome.state];
 }
 
-function summary(row: SendRow, now: number): string {
+function summary(row: SendRow, requestedRole: string, now: number): string {
   const { outcome } = row;
-  if (outcome.state === 'sent')
-    return `${outcome.invitation.role} · ${describeExpiry(outcome.invitation.expires_at, now)}`;
+  if (outcome.state === 'sent') {
+    const { role, expires_at } = outcome.invitation;
+    const asked = role === requestedRole ? '' : ` (asked ${requestedRole})`;
+    return [`${role}${asked}`, describeExpiry(expires_at, now)].filter(Boolean).join(' · ');
+  }
   if (outcome.state === 'failed')
     return outcome.error.status ? `${outcome.error.status} ${outcome.error.type ?? ''}`.trim() : outcome.error.kind;
   if (outcome.state === 'skipped') return outcome.reason;

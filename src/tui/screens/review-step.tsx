@@ -1,12 +1,12 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import type { Role } from '../../api/schemas.js';
 import { ROLE_DESCRIPTIONS } from '../../api/constants.js';
 import type { SendPlan } from '../hooks/use-send-plan.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
-
-export const REVIEW_COMMANDS: Command[] = ['select', 'toggleEmail', 'back', 'switchView', 'help', 'quit'];
 
 interface ReviewStepProps {
   orgLabel: string;
@@ -34,55 +34,89 @@ export function ReviewStep({
 }: ReviewStepProps) {
   const theme = useTheme();
   const show = useDisplay();
-  useInput((input, key) => {
-    const command = commandFor(['select', 'toggleEmail', 'back'], input, key);
-    if (command === 'select') onSend();
-    if (command === 'toggleEmail') onToggleEmail();
-    if (command === 'back') onBack();
-  });
-  const room = Math.max(1, height - 8);
+  useKeyScope({ send: onSend, toggleEmail: onToggleEmail, back: onBack });
   const addresses = plan.sendable;
-  const label = (text: string) => <Text color={theme.color('muted')}>{text.padEnd(14)}</Text>;
+  const orgText = show(orgLabel, { singleLine: true, maxLength: 60 });
+  const roleText = `${role} · ${ROLE_DESCRIPTIONS[role]}`;
+  const emailText = `[${sendEmail ? 'x' : ' '}] send invitation email (${keyName('toggleEmail')} toggles)`;
+  const pendingText = plan.alreadyPending.length > 0 ? ` · ${plan.alreadyPending.length} already pending, skipped` : '';
+  // Every value wraps in its own column rather than being cut; the addresses get what is left.
+  const lines = (text: string, columns: number) => Math.max(1, Math.ceil(text.length / Math.max(1, columns)));
+  const valueColumns = width - LABEL_WIDTH;
+  const fieldLines = [orgText, roleText, emailText, `${addresses.length}${pendingText}`].reduce(
+    (sum, text) => sum + lines(text, valueColumns),
+    0,
+  );
+  const addressText = (address: (typeof addresses)[number]) =>
+    show(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
+  let budget = Math.max(1, height - 3 - fieldLines);
+  const shown: typeof addresses = [];
+  for (const address of addresses) {
+    const cost = lines(addressText(address), width - 2);
+    if (cost > budget - (shown.length + 1 < addresses.length ? 1 : 0)) break;
+    shown.push(address);
+    budget -= cost;
+  }
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>Review</Text>
-      <Text wrap="truncate-end">
-        {label('Organization')}
-        {show(orgLabel, { singleLine: true, maxLength: 60 })}
-      </Text>
-      <Text wrap="truncate-end">
-        {label('Role')}
-        <Text bold={role === 'owner'} color={role === 'owner' ? theme.color('warning') : undefined}>
-          {role}
+      <Field label="Organization">
+        <Text wrap="wrap">{orgText}</Text>
+      </Field>
+      <Field label="Role">
+        <Text wrap="wrap">
+          <Text bold={role === 'owner'} color={role === 'owner' ? theme.color('warning') : undefined}>
+            {role}
+          </Text>
+          <Text color={theme.color('muted')}> · {ROLE_DESCRIPTIONS[role]}</Text>
         </Text>
-        <Text color={theme.color('muted')}> · {ROLE_DESCRIPTIONS[role]}</Text>
-      </Text>
-      <Text wrap="truncate-end">
-        {label('Email')}[{sendEmail ? 'x' : ' '}] send invitation email{' '}
-        <Text color={theme.color('muted')}>(e toggles)</Text>
-      </Text>
-      <Text wrap="truncate-end">
-        {label('Addresses')}
-        {addresses.length}
-        {plan.alreadyPending.length > 0 && (
-          <Text color={theme.color('warning')}> · {plan.alreadyPending.length} already pending, skipped</Text>
-        )}
-      </Text>
-      {addresses.slice(0, room).map((address) => (
-        <Text key={address.email} wrap="truncate-end">
-          {'  '}
-          {show(address.display)}
-          {address.display !== address.email && <Text color={theme.color('muted')}> ({address.email})</Text>}
+      </Field>
+      <Field label="Email">
+        <Text wrap="wrap">
+          [{sendEmail ? 'x' : ' '}] send invitation email{' '}
+          <Text color={theme.color('muted')}>({keyName('toggleEmail')} toggles)</Text>
         </Text>
+      </Field>
+      <Field label="Addresses">
+        <Text wrap="wrap">
+          {addresses.length}
+          {pendingText && <Text color={theme.color('warning')}>{pendingText}</Text>}
+        </Text>
+      </Field>
+      {shown.map((address) => (
+        <Box key={address.email} paddingLeft={2}>
+          <Text wrap="wrap">
+            {show(address.display)}
+            {address.display !== address.email && <Text color={theme.color('muted')}> ({address.email})</Text>}
+          </Text>
+        </Box>
       ))}
-      {addresses.length > room && (
+      {addresses.length > shown.length && (
         <Text color={theme.color('muted')}>
-          {'  '}… and {addresses.length - room} more
+          {'  '}… and {addresses.length - shown.length} more
         </Text>
       )}
       <Text color={theme.color('accent')} bold>
-        Enter sends {addresses.length === 1 ? 'the invitation' : `${addresses.length} invitations`} · Esc goes back
+        {keyName('send')} sends {addresses.length === 1 ? 'the invitation' : `${addresses.length} invitations`} ·{' '}
+        {keyName('back')} goes back
       </Text>
+    </Box>
+  );
+}
+
+const LABEL_WIDTH = 14;
+
+/** A label and its value as two columns: the value wraps within its own. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  const theme = useTheme();
+  return (
+    <Box>
+      <Box width={LABEL_WIDTH} flexShrink={0}>
+        <Text color={theme.color('muted')}>{label}</Text>
+      </Box>
+      <Box flexGrow={1} flexShrink={1}>
+        {children}
+      </Box>
     </Box>
   );
 }

@@ -1,15 +1,13 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../../api/constants.js';
 import type { FieldMessage } from '../flow/flow-reducer.js';
-import { commandFor, type Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
-import { move, moveTo, START } from '../widgets/list-cursor.js';
 import { SelectList } from '../widgets/select-list.js';
-import { useListKeys } from '../widgets/use-list-keys.js';
-
-export const ROLE_COMMANDS: Command[] = ['up', 'down', 'select', 'back', 'switchView', 'help', 'quit'];
+import { useSelectList } from '../widgets/use-select-list.js';
 
 interface RoleStepProps {
   role: Role;
@@ -24,33 +22,25 @@ interface RoleStepProps {
 export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }: RoleStepProps) {
   const theme = useTheme();
   const show = useDisplay();
-  const [cursor, setCursor] = useState(() => moveTo(START, ROLES.indexOf(role), ROLES.length, ROLES.length));
   const [confirmingOwner, setConfirmingOwner] = useState(false);
-  useListKeys((how) => setCursor((current) => move(current, how, ROLES.length, ROLES.length)), !confirmingOwner);
-  useInput(
-    (input, key) => {
-      const command = commandFor(['select', 'back'], input, key);
-      const chosen = ROLES[cursor.index] ?? 'reader';
-      if (command === 'back') onBack();
-      else if (command === 'select' && chosen === 'owner') setConfirmingOwner(true);
-      else if (command === 'select') onChoose(chosen);
-    },
-    { isActive: !confirmingOwner },
-  );
-  useInput(
-    (input, key) => {
-      const command = commandFor(['confirm', 'deny'], input, key);
-      if (command === 'confirm') onChoose('owner');
-      if (command === 'deny') setConfirmingOwner(false);
-    },
-    { isActive: confirmingOwner },
+  const list = useSelectList({
+    items: ROLES,
+    height: ROLES.length,
+    initialIndex: ROLES.indexOf(role),
+    onSelect: (chosen) => (chosen === 'owner' ? setConfirmingOwner(true) : onChoose(chosen)),
+  });
+  useKeyScope({ ...list.handlers, back: onBack }, { isActive: !confirmingOwner });
+  // Only y or n while the owner question is open: the list and the global keys wait.
+  useKeyScope(
+    { confirm: () => onChoose('owner'), deny: () => setConfirmingOwner(false) },
+    { isActive: confirmingOwner, exclusive: true },
   );
 
   const items = ROLES.map((name) => ({ id: name, label: name.padEnd(12), hint: ROLE_DESCRIPTIONS[name] }));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>Which role for {count === 1 ? 'this address' : `these ${count} addresses`}?</Text>
-      <SelectList items={items} cursor={cursor} height={ROLES.length} width={width} />
+      <SelectList items={items} cursor={list.cursor} height={ROLES.length} width={width} />
       {fieldMessage && (
         <Text color={theme.color('error')}>
           {'  '}↳ server: {show(fieldMessage.message)}
@@ -62,8 +52,8 @@ export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }:
             Owners get full access: members, workspaces, billing and keys.
           </Text>
           <Text color={theme.color('warning')} wrap="truncate-end">
-            Really make {count === 1 ? 'this person an owner' : `all ${count} people owners`}? y to confirm, n to choose
-            again
+            Really make {count === 1 ? 'this person an owner' : `all ${count} people owners`}? {keyName('confirm')} to
+            confirm, {keyName('deny')} to choose again
           </Text>
         </Box>
       )}

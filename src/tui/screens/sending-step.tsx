@@ -2,14 +2,22 @@ import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { tally, type FlowState } from '../flow/flow-reducer.js';
 import { useNow } from '../hooks/use-now.js';
-import type { Command } from '../keys.js';
+import { keyName } from '../keys.js';
+import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
 import { useTheme } from '../theme.js';
 
-export const SENDING_COMMANDS: Command[] = ['interrupt'];
-
 /** Step 5: a spinner for one address, a progress bar for many; a countdown while rate limited. */
-export function SendingStep({ flow, width }: { flow: FlowState; width: number }) {
+interface SendingStepProps {
+  flow: FlowState;
+  /** The first Ctrl-C: start no new requests, let those in flight finish. */
+  onStop: () => void;
+  /** The second: quit now. */
+  onQuit: () => void;
+  width: number;
+}
+
+export function SendingStep({ flow, onStop, onQuit, width }: SendingStepProps) {
   const theme = useTheme();
   const show = useDisplay();
   const now = useNow(250);
@@ -17,6 +25,7 @@ export function SendingStep({ flow, width }: { flow: FlowState; width: number })
   const waitSeconds = flow.rateLimitedUntil ? Math.ceil((flow.rateLimitedUntil - now) / 1000) : 0;
   const elapsed = Math.max(0.001, (now - (flow.sendingStartedAt ?? now)) / 1000);
   const single = flow.rows.length === 1 ? flow.rows[0] : undefined;
+  useKeyScope(flow.cancelling ? { interrupt: onQuit } : { stop: onStop });
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
@@ -42,10 +51,10 @@ export function SendingStep({ flow, width }: { flow: FlowState; width: number })
       )}
       {flow.cancelling ? (
         <Text color={theme.color('warning')}>
-          Stopping: letting requests in flight finish… (ctrl-c again quits now)
+          Stopping: letting requests in flight finish… ({keyName('interrupt')} again quits now)
         </Text>
       ) : (
-        <Text color={theme.color('muted')}>ctrl-c stops after the requests in flight</Text>
+        <Text color={theme.color('muted')}>{keyName('stop')} stops after the requests in flight</Text>
       )}
     </Box>
   );
