@@ -14,6 +14,7 @@ import { App, type ExitReason } from './app.js';
 import { recordTerminal, type Recording } from './asciicast.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
+import { cellLogUpdate } from './render/cell-log-update.js';
 import { ServicesContext, type Services } from './services.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
 import type { TuiPlan } from './tui-plan.js';
@@ -65,7 +66,13 @@ export async function runTui(
         <App onExit={onExit} />
       </ServicesContext.Provider>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: false, ...(host && { stdin: host.stdin, stdout, stderr: stdout }) },
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Each frame writes only what changed (see render/cell-log-update.ts): few bytes per key over ssh.
+      createLogUpdate: cellLogUpdate,
+      ...(host && { stdin: host.stdin, stdout, stderr: stdout }),
+    },
   );
   // The heap is tuned for size once start-up is over (set at the first frame, the flags slow the
   // org list down): the TUI is long-lived and redraws on every key, and a heap tuned for size,
