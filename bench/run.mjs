@@ -8,13 +8,14 @@ import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ENTRY_POINTS, bundle } from '../scripts/build.mjs';
+import { keypressFigures } from './keypress-bytes.mjs';
 import { getLatency, postLoad } from './load.mjs';
 import { startInPty } from './pty.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
-// --only=startup|scroll|bulk|sandbox|journal runs one group, for profiling loops; a full run measures all.
+// --only=startup|scroll|keys|bulk|sandbox|journal runs one group, for profiling loops; a full run measures all.
 // --no-build measures dist/ as it is.
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (group) => !only || only === group;
@@ -390,6 +391,10 @@ if (runs('startup')) log(`start-up (${RUNS} interleaved runs after a warm-up)…
 const startup = runs('startup') ? await startupFigures() : {};
 if (runs('scroll')) log(`scrolling Browse through ${SCROLL_INVITATIONS} invitations (${SCROLL_MOVES} moves)…`);
 const scroll = runs('scroll') ? await scrollFigures() : {};
+if (runs('keys')) log('bytes per keypress in an 80×24 pty (Browse over 1,000 invitations)…');
+const keys = runs('keys')
+  ? await keypressFigures({ cli, env, work, quick, startSandbox: (extra) => startSandboxProcess(extra) })
+  : {};
 if (runs('bulk'))
   log(
     `bulk: ${BULK_ROWS} rows at concurrency ${BULK_CONCURRENCY}, then ${SERIAL_ROWS} at concurrency 1 (sandbox: 100 req/s, 50 ms latency)…`,
@@ -410,6 +415,7 @@ const result = {
   quick,
   ...startup,
   ...scroll,
+  ...keys,
   bulk_1000_s: bulk.seconds,
   bulk_1000_duplicates: bulk.duplicates,
   bulk_1000_missing: bulk.missing,
@@ -434,6 +440,13 @@ else {
     scroll_10k_median_ms: 'target ≤ 10 ms',
     scroll_10k_max_ms: 'target ≤ 33 ms',
     rss_10k_mib: 'target ≤ 100 MiB',
+    down_in_window_median_bytes: 'target ≤ 250 B',
+    down_in_window_max_bytes: 'target ≤ 250 B',
+    down_scrolling_median_bytes: 'target ≤ 500 B',
+    down_scrolling_max_bytes: 'target ≤ 500 B',
+    typed_char_median_bytes: 'target ≤ 120 B',
+    typed_char_max_bytes: 'target ≤ 120 B',
+    tab_into_browse_median_bytes: '(no target)',
     bulk_1000_s: 'target ≤ 11 s',
     bulk_1000_duplicates: 'target 0',
     bulk_1000_missing: 'target 0',

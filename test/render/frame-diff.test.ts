@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { frameDiff } from '../../src/tui/render/frame-diff.js';
+import { frameDiff, type CursorAt } from '../../src/tui/render/frame-diff.js';
 import { styledLine } from '../../src/tui/render/styled-line.js';
 import { screenTerminal } from './xterm.js';
 
@@ -14,27 +14,52 @@ const ROWS = 12;
 
 const full = (lines: string[]) => `${lines.join('\n')}\n`;
 
-/** The screen after writing `first` whole, then the diff to `second`; and `second` written whole. */
-async function afterDiff(first: string[], second: string[], top = 0) {
+/**
+ * The screen after writing `frames[0]` whole and then each next frame as a diff from where the
+ * previous one left the cursor; and the screen after writing each frame whole over the previous
+ * one (erase and rewrite, as Ink's own log-update does).
+ */
+async function afterDiffs(frames: string[][], top = 0) {
   const diffed = screenTerminal(COLUMNS, ROWS);
   const fresh = screenTerminal(COLUMNS, ROWS);
   // Something above the frame (a shell prompt) that the frame must leave alone.
   const above = 'prompt$ invite-tui\n'.repeat(top);
-  await diffed.write(above + full(first));
-  const bytes = frameDiff(first.map(styledLine), second.map(styledLine), { row: first.length, column: 0 }, COLUMNS);
-  await diffed.write(bytes);
-  await fresh.write(above + full(first));
-  await fresh.write(`\x1b[${first.length}A\x1b[J${full(second)}`);
-  return {
-    diffed: diffed.screen(),
-    fresh: fresh.screen(),
-    diffedCursor: diffed.cursor(),
-    freshCursor: fresh.cursor(),
-    bytes,
-  };
+  await diffed.write(above + full(frames[0]!));
+  await fresh.write(above + full(frames[0]!));
+  let at: CursorAt = { row: frames[0]!.length, column: 0, pen: undefined };
+  let bytes = '';
+  for (let index = 1; index < frames.length; index++) {
+    const [before, next] = [frames[index - 1]!, frames[index]!];
+    // The frame's top line on screen (the prompt lines may have scrolled it up).
+    const frameTop = diffed.cursor().y - at.row;
+    const diff = frameDiff(before.map(styledLine), next.map(styledLine), at, COLUMNS);
+    await diffed.write(diff.bytes);
+    // Where the diff says it left the cursor is where it is (new lines at the bottom may scroll).
+    if (next.length <= before.length) expect(diffed.cursor().y).toBe(frameTop + diff.to.row);
+    if (diff.to.column !== undefined) expect(diffed.cursor().x).toBe(diff.to.column);
+    at = diff.to;
+    bytes = diff.bytes;
+    await fresh.write(`\x1b[${before.length}A\x1b[J${full(next)}`);
+  }
+  return { diffed: diffed.screen(), fresh: fresh.screen(), bytes };
 }
 
-const styles = ['', '\x1b[1m', '\x1b[36m', '\x1b[7m', '\x1b[90m', '\x1b[1m\x1b[33m', '\x1b[38;5;208m', '\x1b[44m'];
+const afterDiff = (first: string[], second: string[], top = 0) => afterDiffs([first, second], top);
+
+// Opening and closing codes as chalk writes them; nested, so closing one keeps the others.
+const styles: [string, string][] = [
+  ['\x1b[1m', '\x1b[22m'],
+  ['\x1b[2m', '\x1b[22m'],
+  ['\x1b[3m', '\x1b[23m'],
+  ['\x1b[4m', '\x1b[24m'],
+  ['\x1b[7m', '\x1b[27m'],
+  ['\x1b[36m', '\x1b[39m'],
+  ['\x1b[90m', '\x1b[39m'],
+  ['\x1b[38;5;208m', '\x1b[39m'],
+  ['\x1b[44m', '\x1b[49m'],
+  ['\x1b[48;2;10;20;30m', '\x1b[49m'],
+  ['\x1b[1m\x1b[33m', '\x1b[0m'],
+];
 const word = fc.constantFrom(
   'alice@acme.test',
   'pending',
@@ -51,8 +76,8 @@ const word = fc.constantFrom(
   '—',
 );
 const segment = fc
-  .tuple(fc.constantFrom(...styles), fc.array(word, { minLength: 1, maxLength: 4 }))
-  .map(([style, words]) => (style ? `${style}${words.join(' ')}\x1b[0m` : words.join(' ')));
+  .tuple(fc.array(fc.constantFrom(...styles), { maxLength: 3 }), fc.array(word, { minLength: 1, maxLength: 4 }))
+  .map(([wrappers, words]) => wrappers.reduce((text, [open, close]) => `${open}${text}${close}`, words.join(' ')));
 const line = fc
   .array(segment, { maxLength: 4 })
   .map((segments) => segments.join(' '))
@@ -72,13 +97,18 @@ const framePair = fc.oneof(
 );
 
 describe('frameDiff', () => {
-  it('leaves the screen as a full redraw would, for random pairs of frames', async () => {
+  it('leaves the screen as a full redraw would, for random sequences of frames', async () => {
     await fc.assert(
-      fc.asyncProperty(framePair, fc.integer({ min: 0, max: 3 }), async ([first, second], top) => {
-        const { diffed, fresh, diffedCursor, freshCursor } = await afterDiff(first, second, top);
-        expect(diffed).toEqual(fresh);
-        expect(diffedCursor).toEqual(freshCursor);
-      }),
+      fc.asyncProperty(
+        framePair,
+        framePair,
+        fc.integer({ min: 0, max: 3 }),
+        async ([first, second], [, third], top) => {
+          // Three frames: the second diff starts where the first left the cursor and the style.
+          const { diffed, fresh } = await afterDiffs([first, second, third], top);
+          expect(diffed).toEqual(fresh);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -114,7 +144,8 @@ describe('frameDiff', () => {
     expect(diffed).toEqual(fresh);
   });
 
-  it('writes nothing but the cursor rest when nothing changed', async () => {
-    expect(frameDiff(list(0, 0).map(styledLine), list(0, 0).map(styledLine), { row: 11, column: 0 }, COLUMNS)).toBe('');
+  it('writes nothing when nothing changed', async () => {
+    const frame = list(0, 0).map(styledLine);
+    expect(frameDiff(frame, frame, { row: 11, column: 0, pen: '' }, COLUMNS).bytes).toBe('');
   });
 });

@@ -4,7 +4,7 @@
 // exactly (the first frame, after a resize, after Ink cleared the screen itself, a frame as tall
 // as the terminal) it writes the frame whole, as Ink's own log-update does.
 import type { Writable } from 'node:stream';
-import { frameDiff } from './frame-diff.js';
+import { frameDiff, Painter, type CursorAt } from './frame-diff.js';
 import { styledLine, type StyledLine } from './styled-line.js';
 
 const CSI = '\x1b[';
@@ -38,64 +38,77 @@ type Terminal = Writable & { columns?: number; rows?: number; isTTY?: boolean };
 /** Ink's erase of `count` lines ending at the cursor's, leaving the cursor at column 0. */
 const eraseLines = (count: number) => (count === 0 ? '' : `${`${CSI}2K${CSI}1A`.repeat(count - 1)}${CSI}2K${CSI}G`);
 
-const moveRows = (rows: number) => (rows < 0 ? `${CSI}${-rows}A` : rows > 0 ? `${CSI}${rows}B` : '');
-
 export function cellLogUpdate(stream: Terminal): LogUpdate {
   let previousOutput = '';
   let previousLines: StyledLine[] = [];
   /** Lines of the previous output as Ink counts them (with the empty one after a final newline). */
   let previousLineCount = 0;
-  /** Whether the previous frame is on screen exactly as written, cursor after it at column 0. */
+  /** Whether the previous frame is on screen exactly as written. */
   let exact = false;
   let size = '';
   let cursorHidden = false;
   let cursorPosition: CursorPosition | undefined;
   let cursorDirty = false;
   let shownCursor: CursorPosition | undefined;
+  /** Where the (hidden) cursor was left, relative to the frame's top line. */
+  let at: CursorAt = { row: 0, column: 0, pen: undefined };
 
+  const columns = () => stream.columns ?? 80;
   const currentSize = () => `${stream.columns ?? 0}x${stream.rows ?? 0}`;
   const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
   const cursorChanged = (cursor: CursorPosition | undefined) =>
     cursor?.x !== shownCursor?.x || cursor?.y !== shownCursor?.y;
-  const showCursorAgain = () => {
-    if (cursorHidden) stream.write(SHOW_CURSOR);
+  /** Column 0 of the last line Ink counts: below the frame when it ended with a newline. */
+  const toRest = () => {
+    const painter = new Painter(at.row, at.column, at.pen, columns());
+    painter.moveTo(Math.max(0, previousLineCount - 1), 0);
+    return (shownCursor ? HIDE_CURSOR : '') + painter.bytes;
   };
-
-  /** From where the cursor is shown back to column 0 below the frame (hiding it). */
-  const backToRest = (lineCount: number) => {
-    if (!shownCursor) return '';
-    return `${HIDE_CURSOR}${moveRows(lineCount - 1 - shownCursor.y)}\r`;
+  const restOnExit = () => {
+    if (cursorHidden) stream.write(toRest() + SHOW_CURSOR);
   };
-  const cursorSuffix = (visibleLines: number, cursor: CursorPosition | undefined) =>
-    cursor ? `${moveRows(cursor.y - visibleLines)}${CSI}${cursor.x + 1}G${SHOW_CURSOR}` : '';
+  /** After `str` was written whole from column 0 of the frame's top line. */
+  const afterWhole = (texts: string[]): CursorAt =>
+    texts.at(-1) === ''
+      ? { row: texts.length - 1, column: 0, pen: undefined }
+      : { row: texts.length - 1, column: undefined, pen: undefined };
+  const showCursorAt = (cursor: CursorPosition | undefined) => {
+    if (!cursor) return '';
+    const painter = new Painter(at.row, at.column, at.pen, columns());
+    painter.moveTo(cursor.y, cursor.x);
+    at = { row: cursor.y, column: cursor.x, pen: at.pen };
+    return painter.bytes + SHOW_CURSOR;
+  };
 
   const render = (str: string): boolean => {
     if (!cursorHidden && stream.isTTY) {
       stream.write(HIDE_CURSOR);
       cursorHidden = true;
-      process.once('exit', showCursorAgain);
+      process.once('exit', restOnExit);
     }
     const cursor = activeCursor();
     cursorDirty = false;
     if (str === previousOutput && !cursorChanged(cursor)) return false;
     const texts = str.split('\n');
-    const trailingNewline = str.endsWith('\n');
-    const visible = trailingNewline ? texts.length - 1 : texts.length;
+    const visible = str.endsWith('\n') ? texts.length - 1 : texts.length;
     const lines = texts
       .slice(0, visible)
       .map((text, row) => (previousLines[row]?.text === text ? previousLines[row]! : styledLine(text)));
-    const fits = trailingNewline && visible < (stream.rows ?? Infinity);
-    let bytes = backToRest(previousLineCount);
+    const fits = str.endsWith('\n') && visible < (stream.rows ?? Infinity);
+    let bytes = shownCursor ? HIDE_CURSOR : '';
     if (str === previousOutput) {
       // Only the cursor moved.
     } else if (exact && fits && currentSize() === size) {
-      bytes += frameDiff(previousLines, lines, { row: previousLines.length, column: 0 }, stream.columns ?? 80);
-    } else if (previousOutput !== '' && currentSize() !== size) {
-      bytes += HOME_AND_CLEAR + str;
+      const diff = frameDiff(previousLines, lines, at, columns());
+      bytes += diff.bytes;
+      at = diff.to;
     } else {
-      bytes += eraseLines(previousLineCount) + str;
+      const resized = previousOutput !== '' && currentSize() !== size;
+      bytes = resized ? bytes + HOME_AND_CLEAR : toRest() + eraseLines(previousLineCount);
+      bytes += str;
+      at = afterWhole(texts);
     }
-    bytes += cursorSuffix(visible, cursor);
+    bytes += showCursorAt(cursor);
     stream.write(bytes);
     exact = fits;
     size = currentSize();
@@ -108,24 +121,25 @@ export function cellLogUpdate(stream: Terminal): LogUpdate {
 
   render.clear = () => {
     const resized = previousOutput !== '' && currentSize() !== size;
-    stream.write(resized ? HOME_AND_CLEAR : backToRest(previousLineCount) + eraseLines(previousLineCount));
+    stream.write(resized ? HOME_AND_CLEAR : toRest() + eraseLines(previousLineCount));
     previousOutput = '';
     previousLines = [];
     previousLineCount = 0;
     shownCursor = undefined;
     exact = false;
+    at = { row: 0, column: 0, pen: undefined };
   };
   render.done = () => {
+    // The cursor goes below the frame, where the shell's prompt will be.
+    stream.write(toRest() + (cursorHidden ? SHOW_CURSOR : ''));
+    if (cursorHidden) process.off('exit', restOnExit);
+    cursorHidden = false;
     previousOutput = '';
     previousLines = [];
     previousLineCount = 0;
     shownCursor = undefined;
     exact = false;
-    if (cursorHidden) {
-      stream.write(SHOW_CURSOR);
-      cursorHidden = false;
-      process.off('exit', showCursorAgain);
-    }
+    at = { row: 0, column: 0, pen: undefined };
   };
   // Ink wrote `str` itself, after clearing the screen: known text, but not a known layout.
   render.sync = (str: string) => {
@@ -137,8 +151,9 @@ export function cellLogUpdate(stream: Terminal): LogUpdate {
     previousLines = texts.slice(0, visible).map(styledLine);
     previousLineCount = texts.length;
     exact = false;
+    at = afterWhole(texts);
     if (!cursor && shownCursor) stream.write(HIDE_CURSOR);
-    if (cursor) stream.write(cursorSuffix(visible, cursor));
+    if (cursor) stream.write(showCursorAt(cursor));
     shownCursor = cursor ? { ...cursor } : undefined;
   };
   render.setCursorPosition = (position: CursorPosition | undefined) => {

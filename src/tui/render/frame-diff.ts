@@ -2,9 +2,10 @@
 // changed, with short cursor moves over the ones that did not, and the terminal's own line
 // insertion and deletion when a run of lines moved up or down (a list that scrolled). Positions
 // are relative to the frame's top line; the cursor rests at column 0 of the line after the
-// frame between frames, as with Ink's own log-update, and every move is relative, so the frame
-// may sit anywhere on the screen. Lines below the frame are blank.
-import { BLANK_LINE, type Cell, type StyledLine } from './styled-line.js';
+// frame at the start, and is left wherever the last change was (it is hidden; the caller knows
+// where). Every move is relative, so the frame may sit anywhere on the screen. Lines below the
+// frame are blank.
+import { BLANK_LINE, styleChange, type Cell, type StyledLine } from './styled-line.js';
 
 const CSI = '\x1b[';
 /** Unchanged cells between two changed ones are rewritten rather than skipped up to this many. */
@@ -14,20 +15,32 @@ const MAX_SHIFT = 3;
 /** A run of moved lines shorter than this is not worth a scroll. */
 const MIN_SHIFT_RUN = 3;
 
+/**
+ * Where the cursor is, relative to the frame's top line, and the style set (SGR parameters);
+ * undefined for what is not known.
+ */
+export interface CursorAt {
+  row: number;
+  column: number | undefined;
+  pen: string | undefined;
+}
+
 /** Accumulates output and knows where the cursor is and which style is set. */
-class Painter {
+export class Painter {
   bytes = '';
   /** undefined: not known (after text of unknown width, a line insertion, or at the right edge). */
   column: number | undefined;
   /** undefined: not known (after a raw line). */
-  pen: string | undefined = '';
+  pen: string | undefined;
 
   constructor(
     public row: number,
     column: number | undefined,
+    pen: string | undefined,
     private readonly columns: number,
   ) {
     this.column = column;
+    this.pen = pen;
   }
 
   moveTo(row: number, column: number | undefined): void {
@@ -47,7 +60,7 @@ class Painter {
 
   style(style: string): void {
     if (style === this.pen) return;
-    this.bytes += style === '' ? `${CSI}m` : `${CSI}${this.pen === '' ? '' : '0;'}${style}m`;
+    this.bytes += `${CSI}${this.pen === undefined ? (style === '' ? '' : `0;${style}`) : styleChange(this.pen, style)}m`;
     this.pen = style;
   }
 
@@ -171,11 +184,11 @@ function candidateShifts(before: StyledLine[], next: StyledLine[]): Shift[] {
 function paintFrame(
   before: StyledLine[],
   next: StyledLine[],
-  from: { row: number; column: number | undefined },
+  from: CursorAt,
   columns: number,
   shift: Shift | undefined,
-): string {
-  const painter = new Painter(from.row, from.column, columns);
+): Painter {
+  const painter = new Painter(from.row, from.column, from.pen, columns);
   let screen = before;
   if (shift) {
     painter.moveTo(shift.deleteAt, undefined);
@@ -202,24 +215,23 @@ function paintFrame(
       painter.column = 0;
     }
   }
-  painter.moveTo(next.length, 0);
-  return painter.bytes;
+  return painter;
 }
 
 /**
- * The bytes that turn `before` (on screen, cursor at `from`) into `next`, leaving the cursor at
- * column 0 of the line after `next`. Of the plain diff and each scroll worth trying, the shortest.
+ * The bytes that turn `before` (on screen, cursor at `from`) into `next`, and where they leave the
+ * cursor. Of the plain diff and each scroll worth trying, the shortest.
  */
 export function frameDiff(
   before: StyledLine[],
   next: StyledLine[],
-  from: { row: number; column: number | undefined },
+  from: CursorAt,
   columns: number,
-): string {
+): { bytes: string; to: CursorAt } {
   let best = paintFrame(before, next, from, columns, undefined);
   for (const shift of candidateShifts(before, next)) {
-    const bytes = paintFrame(before, next, from, columns, shift);
-    if (Buffer.byteLength(bytes) < Buffer.byteLength(best)) best = bytes;
+    const painter = paintFrame(before, next, from, columns, shift);
+    if (Buffer.byteLength(painter.bytes) < Buffer.byteLength(best.bytes)) best = painter;
   }
-  return best;
+  return { bytes: best.bytes, to: { row: best.row, column: best.column, pen: best.pen } };
 }

@@ -22,6 +22,37 @@ const ONE_COLUMN = new RegExp(`^[\\u0020-\\u007E${NARROW_SYMBOLS}]$`);
 // eslint-disable-next-line no-control-regex -- an escape sequence is what it matches
 const SGR = /\x1b\[([0-9;]*)m/y;
 
+/** A style's parts, by its canonical spelling (each style seen is remembered; there are few). */
+export interface StyleParts {
+  flags: string[];
+  foreground: string;
+  background: string;
+}
+const styleParts = new Map<string, StyleParts>([['', { flags: [], foreground: '', background: '' }]]);
+
+/** The SGR attribute codes that switch each flag off. */
+const FLAG_OFF: Record<string, string> = { 1: '22', 2: '22', 3: '23', 4: '24', 5: '25', 7: '27', 8: '28', 9: '29' };
+
+/**
+ * The SGR parameters that change the terminal's style from `from` to `to` (both known): either a
+ * reset and `to` in full, or only what differs, whichever is shorter.
+ */
+export function styleChange(from: string, to: string): string {
+  if (to === '' || from === '') return to;
+  const before = styleParts.get(from)!;
+  const after = styleParts.get(to)!;
+  const codes: string[] = [];
+  const removed = before.flags.filter((flag) => !after.flags.includes(flag));
+  // 22 switches off both bold and dim; whichever of them stays is set again below.
+  for (const code of new Set(removed.map((flag) => FLAG_OFF[flag]!))) codes.push(code);
+  const again = removed.some((flag) => flag === '1' || flag === '2') ? ['1', '2'] : [];
+  for (const flag of after.flags) if (!before.flags.includes(flag) || again.includes(flag)) codes.push(flag);
+  if (after.foreground !== before.foreground) codes.push(after.foreground || '39');
+  if (after.background !== before.background) codes.push(after.background || '49');
+  const delta = codes.join(';');
+  return delta.length < to.length + 2 ? delta : `0;${to}`;
+}
+
 /** The SGR attributes in force, with one canonical spelling for each combination. */
 class Pen {
   private flags = new Set<string>();
@@ -55,7 +86,10 @@ class Pen {
         index += length;
       } else return false;
     }
-    this.style = [...[...this.flags].sort(), this.foreground, this.background].filter(Boolean).join(';');
+    const flags = [...this.flags].sort();
+    this.style = [...flags, this.foreground, this.background].filter(Boolean).join(';');
+    if (!styleParts.has(this.style))
+      styleParts.set(this.style, { flags, foreground: this.foreground, background: this.background });
     return true;
   }
 }
