@@ -119,9 +119,8 @@ export function cellLogUpdate(stream: Terminal): LogUpdate {
     return true;
   };
 
-  render.clear = () => {
-    const resized = previousOutput !== '' && currentSize() !== size;
-    stream.write(resized ? HOME_AND_CLEAR : toRest() + eraseLines(previousLineCount));
+  /** Nothing of ours on screen: the next frame is written whole, from where the cursor is. */
+  const forgetFrame = () => {
     previousOutput = '';
     previousLines = [];
     previousLineCount = 0;
@@ -129,17 +128,18 @@ export function cellLogUpdate(stream: Terminal): LogUpdate {
     exact = false;
     at = { row: 0, column: 0, pen: undefined };
   };
+
+  render.clear = () => {
+    const resized = previousOutput !== '' && currentSize() !== size;
+    stream.write(resized ? HOME_AND_CLEAR : toRest() + eraseLines(previousLineCount));
+    forgetFrame();
+  };
   render.done = () => {
     // The cursor goes below the frame, where the shell's prompt will be.
     stream.write(toRest() + (cursorHidden ? SHOW_CURSOR : ''));
     if (cursorHidden) process.off('exit', restOnExit);
     cursorHidden = false;
-    previousOutput = '';
-    previousLines = [];
-    previousLineCount = 0;
-    shownCursor = undefined;
-    exact = false;
-    at = { row: 0, column: 0, pen: undefined };
+    forgetFrame();
   };
   // Ink wrote `str` itself, after clearing the screen: known text, but not a known layout.
   render.sync = (str: string) => {
