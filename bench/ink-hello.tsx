@@ -1,10 +1,10 @@
 // The baseline for start-up: a bare Ink app, bundled like the real one, that renders one frame and
-// exits. It imports Ink the way the TUI does (see src/tui/without-global-fetch.ts), so neither
-// pays for undici.
-import { withoutGlobalFetch } from '../src/tui/without-global-fetch.js';
+// exits. It imports Ink with `fetch` hidden as the TUI does, so neither pays for undici.
+import { restoreGlobalFetch } from './hide-global-fetch.js';
+import { render, Text, useApp } from 'ink';
+import { useEffect } from 'react';
 
-const { render, Text, useApp } = await withoutGlobalFetch(() => import('ink'));
-const { useEffect } = await import('react');
+restoreGlobalFetch();
 
 function Hello() {
   const { exit } = useApp();
