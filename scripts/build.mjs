@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dependencyPatches } from './dependency-patches.mjs';
+import { assertPatchesApplied } from './patches.mjs';
 
 /** The app: the CLI, and the workers loaded by file name (demo-sandbox.ts, serve/session.ts). */
 export const APP_ENTRY_POINTS = {
@@ -14,6 +14,7 @@ export const APP_ENTRY_POINTS = {
 
 /** The one bundle configuration, shared by the app and the benchmark's Ink hello-world. */
 export async function bundle(entryPoints, outdir) {
+  assertPatchesApplied();
   await rm(outdir, { recursive: true, force: true });
   await build({
     entryPoints,
@@ -38,7 +39,6 @@ export async function bundle(entryPoints, outdir) {
     conditions: ['wintercg'],
     // ssh2 loads its optional native add-ons in try/catch; installed, not bundled, it finds none and goes on.
     external: ['ssh2'],
-    plugins: [dependencyPatches],
     logLevel: 'warning',
   });
 }

@@ -6,6 +6,7 @@
 import { COMMAND_HELP, mainHelp } from './commands/help.js';
 import { startDemoSandbox } from './sandbox/demo-sandbox.js';
 import { planTui } from './tui/tui-plan.js';
+import { withoutGlobalFetch } from './tui/without-global-fetch.js';
 import { LocalStateError } from './files.js';
 import { InterruptedError, nearest, NoTokenError, UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     if (typeof plan === 'number') return plan;
     // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
     const sandbox = plan.api ? undefined : startDemoSandbox(plan.demo);
-    const { runTui } = await import('./tui/run-tui.js');
+    const { runTui } = await withoutGlobalFetch(() => import('./tui/run-tui.js'));
     return runTui(plan, sandbox);
   }
   if (Object.hasOwn(COMMAND_HELP, command)) {

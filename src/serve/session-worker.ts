@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { demoSandboxOptions } from '../sandbox/demo-options.js';
 import { startSandbox } from '../sandbox/server.js';
-import { runTui } from '../tui/run-tui.js';
+import { withoutGlobalFetch } from '../tui/without-global-fetch.js';
 import type { SessionSetup, ToSession } from './session-messages.js';
 import { sessionTerminal } from './tty-streams.js';
 
@@ -17,6 +17,8 @@ port.on('message', (message: ToSession) => {
 });
 
 const sandbox = await startSandbox(demoSandboxOptions(setup.demo));
+// Ink imported as cli.ts does it, so yoga does not load undici in every session (without-global-fetch.ts).
+const { runTui } = await withoutGlobalFetch(() => import('../tui/run-tui.js'));
 const code = await runTui(
   {
     api: undefined,

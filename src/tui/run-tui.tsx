@@ -17,12 +17,13 @@ import { BracketedPaste } from './input/bracketed-paste.js';
 import { KeyStream } from './input/key-stream.js';
 import type { Connection } from './connect.js';
 import { lazyClient } from './lazy-client.js';
+import { cellLogUpdate } from './render/cell-log-update.js';
 import { displayText, ServicesContext, type Services } from './services.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
 import { quitSummary } from './quit-summary.js';
 import type { TuiPlan } from './tui-plan.js';
 
-/** Start-up (first frame, client, first answer) takes ~0.4 s; the heap is tuned after it. */
+/** Start-up (first frame, client, first answer) is over by then; the heap is tuned after it. */
 const HEAP_TUNING_AFTER_MS = 500;
 
 /** Where the TUI runs when not on this process's terminal: a `serve` session's ssh channel. */
@@ -86,14 +87,15 @@ export async function runTui(
       exitOnCtrlC: false,
       patchConsole: false,
       stdin: keys as unknown as NodeJS.ReadStream,
+      // Each frame writes only what changed (see render/cell-log-update.ts): few bytes per key over ssh.
+      createLogUpdate: cellLogUpdate,
       ...(host && { stdout, stderr: stdout }),
     },
   );
-  // Once start-up is over, which should not pay for it (~10 ms more to the org list when set at
-  // the first frame): the TUI is long-lived and redraws on every key, and a heap tuned for size
-  // whose young generation does not keep doubling grows far less while scrolling long lists
-  // (10,000 invitations, 120 moves: peak RSS ~140 MiB with neither flag, ~110 with the first,
-  // ~91 with both and the shared Ink caches of scripts/dependency-patches.mjs).
+  // The heap is tuned for size once start-up is over (set at the first frame, the flags slow the
+  // org list down): the TUI is long-lived and redraws on every key, and a heap tuned for size,
+  // whose young generation stops doubling, grows far less while scrolling long lists. README's
+  // Performance section has what they buy.
   setTimeout(
     () => setFlagsFromString('--optimize-for-size --semi-space-growth-factor=1'),
     HEAP_TUNING_AFTER_MS,
