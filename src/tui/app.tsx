@@ -187,7 +187,11 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
             onRetry={retryFailed}
             onBrowse={(email) => dispatch({ type: 'browseOpened', filter: email })}
             onFixField={fixField}
-            onNew={() => dispatch({ type: 'newInvitation' })}
+            onNew={() => {
+              // A new invitation starts from what the server holds now (others may have revoked or sent).
+              if (flow.org) invitations?.invalidate(flow.org.key);
+              dispatch({ type: 'newInvitation' });
+            }}
             onPickOrg={() => dispatch({ type: 'orgChangeRequested' })}
             width={width}
             height={bodyHeight}
