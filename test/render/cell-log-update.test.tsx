@@ -4,7 +4,7 @@
 // again at exit.
 import { render } from 'ink';
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { memoryLastOrgStore } from '../../src/config/last-org.js';
 import { memoryJournal } from '../../src/journal/journal.js';
@@ -15,6 +15,18 @@ import { createTheme, ThemeContext } from '../../src/tui/theme.js';
 import { BACKSPACE, CTRL_C, DOWN, ENTER, PAGE_DOWN, TAB, UP } from '../helpers/keys.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { screenTerminal, type ScreenTerminal } from './xterm.js';
+
+// Under CI, Ink writes only the last frame (is-in-ci reads the environment when Ink loads, before
+// the imports above run); these tests compare every frame, as a person's terminal shows them.
+const ciEnvironment = vi.hoisted(() => {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  return saved;
+});
+afterAll(() => {
+  for (const [name, value] of Object.entries(ciEnvironment)) if (value !== undefined) process.env[name] = value;
+});
 
 /** A terminal as Ink sees it: a TTY stream of a size, whose bytes go into `terminal`. */
 class TerminalStream extends EventEmitter {
