@@ -153,6 +153,12 @@ describe('invite-tui serve', () => {
       5_000,
       () => terminal.screen(),
     );
+    // The window change reaches the screen and the recording through separate paths: wait for both.
+    const castText = () => {
+      const [file] = readdirSync(recordDir);
+      return file ? readFileSync(join(recordDir, file), 'utf8') : '';
+    };
+    await waitUntil(() => castText().includes('"r","100x30"'), 5_000, castText);
     await terminal.keys('q');
     await terminal.exited();
     const [cast] = readdirSync(recordDir);
