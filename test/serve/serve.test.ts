@@ -80,20 +80,22 @@ async function browseFor(terminal: Terminal, text: string): Promise<string> {
   return terminal.waitFor(/\b\d+ of \d+/);
 }
 
-describe('invite-tui serve', () => {
+// Real ssh clients and one worker per session: on a loaded 2-core machine a session can take
+// seconds to open or end, so the waits are generous and a test gets one more try.
+describe('invite-tui serve', { timeout: 90_000, retry: 1 }, () => {
   it('prints the ssh command first, then the host key fingerprint; the key is 0600 and reused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'invite-tui-serve-key-'));
     const keyFile = join(dir, 'host-key');
     const first = await serve(['--host-key', keyFile]);
     expect(first.stdout().split('\n')[0]).toMatch(/^ssh -p \d+ demo@127\.0\.0\.1$/);
-    await waitUntil(() => first.stdout().split('\n').length > 2, 5_000, 'the fingerprint line');
+    await waitUntil(() => first.stdout().split('\n').length > 2, 15_000, 'the fingerprint line');
     const fingerprint = /host key (SHA256:[A-Za-z0-9+/]{43}) \(new, /.exec(first.stdout())?.[1];
     expect(fingerprint).toBeDefined();
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(keyFile, 'utf8')).toContain('OPENSSH PRIVATE KEY');
     first.child.kill('SIGTERM');
     const second = await serve(['--host-key', keyFile]);
-    await waitUntil(() => second.stdout().split('\n').length > 2, 5_000, 'the fingerprint line');
+    await waitUntil(() => second.stdout().split('\n').length > 2, 15_000, 'the fingerprint line');
     expect(second.stdout()).toContain(`host key ${fingerprint} (${keyFile})`);
   });
 
@@ -121,7 +123,7 @@ describe('invite-tui serve', () => {
     // Alice quits; her ssh ends with the TUI's exit status, and Bob goes on.
     await alice.keys('q');
     expect((await alice.exited()).code).toBe(0);
-    await waitUntil(() => served.stderr().includes('session 1: ended'), 5_000, 'the server to free session 1');
+    await waitUntil(() => served.stderr().includes('session 1: ended'), 15_000, 'the server to free session 1');
     await bob.keys('Escape', 'Escape');
     await bob.waitFor('Who should be invited');
     await bob.type('still.bob@acme.test');
@@ -144,13 +146,13 @@ describe('invite-tui serve', () => {
     // Narrow, the footer keeps only what fits.
     await waitUntil(
       () => !footer(terminal.screen()).includes('q quit'),
-      5_000,
+      15_000,
       () => terminal.screen(),
     );
     terminal.resize(100, 30);
     await waitUntil(
       () => footer(terminal.screen()).includes('q quit'),
-      5_000,
+      15_000,
       () => terminal.screen(),
     );
     // The window change reaches the screen and the recording through separate paths: wait for both.
@@ -158,7 +160,7 @@ describe('invite-tui serve', () => {
       const [file] = readdirSync(recordDir);
       return file ? readFileSync(join(recordDir, file), 'utf8') : '';
     };
-    await waitUntil(() => castText().includes('"r","100x30"'), 5_000, castText);
+    await waitUntil(() => castText().includes('"r","100x30"'), 15_000, castText);
     await terminal.keys('q');
     await terminal.exited();
     const [cast] = readdirSync(recordDir);
@@ -217,7 +219,7 @@ describe('invite-tui serve', () => {
     await second.waitFor('All 1 demo sessions are taken');
     // The first visitor's network goes away: the server notices and frees the slot.
     first.close();
-    await waitUntil(() => served.stderr().includes('session 1: ended'), 5_000, 'session 1 to end');
+    await waitUntil(() => served.stderr().includes('session 1: ended'), 15_000, 'session 1 to end');
     const third = await connect(served);
     await third.waitFor('Choose an organization');
   });
@@ -227,7 +229,7 @@ describe('invite-tui serve', () => {
     const terminal = await connect(served);
     await terminal.waitFor('Choose an organization');
     await terminal.waitFor('no key for 0.05 min; this session is closed', 10_000);
-    await waitUntil(() => served.stderr().includes('session 1: ended'), 5_000, 'session 1 to end');
+    await waitUntil(() => served.stderr().includes('session 1: ended'), 15_000, 'session 1 to end');
   });
 
   it('refuses a shell without a terminal, and binds another address only when told, with a warning', async () => {
@@ -237,7 +239,7 @@ describe('invite-tui serve', () => {
     expect((await terminal.exited()).code).toBe(2);
 
     const open = await serve(['--host', '0.0.0.0']);
-    await waitUntil(() => open.stderr().includes('not just this machine'), 5_000, 'the warning');
+    await waitUntil(() => open.stderr().includes('not just this machine'), 15_000, 'the warning');
     expect(open.stdout().split('\n')[0]).toMatch(/^ssh -p \d+ demo@\S+$/);
   });
 });
