@@ -11,7 +11,7 @@ import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './f
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
 import { useOrgCheck } from './hooks/use-org-check.js';
-import { useSendPlan } from './hooks/use-send-plan.js';
+import { useAddressTriage } from './hooks/use-address-triage.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { KeymapProvider, SuspendKeys, useKeyScope } from './keymap.js';
 import { BrowseScreen } from './screens/browse-screen.js';
@@ -50,7 +50,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   // Read once: the org step re-renders on every key, and this is a file.
   const [rememberedOrg] = useState(() => lastOrg.load());
   const { columns, rows } = useTerminalSize();
-  const plan = useSendPlan(flow.org?.key, flow.addressText);
+  const triage = useAddressTriage(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
   const invitations = useContext(InvitationsContext);
   const orgCheck = useOrgCheck(flow.org?.typed ? flow.org.key : undefined);
@@ -100,12 +100,12 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   };
   const startSending = () =>
     sendRows([
-      ...plan.sendable.map((address) => ({
+      ...triage.sendable.map((address) => ({
         email: address.email,
         display: address.display,
         outcome: { state: 'queued' as const },
       })),
-      ...plan.alreadyPending.map((address) => ({
+      ...triage.alreadyPending.map((address) => ({
         email: address.email,
         display: address.display,
         outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' },
@@ -141,7 +141,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
           <EmailsStep
             orgName={orgName}
             text={flow.addressText}
-            plan={plan}
+            triage={triage}
             fieldMessage={flow.fieldMessage}
             orgCheck={orgCheck}
             onChange={(text) => dispatch({ type: 'addressTextChanged', text })}
@@ -155,7 +155,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         return (
           <RoleStep
             role={flow.role}
-            count={plan.sendable.length}
+            count={triage.sendable.length}
             fieldMessage={flow.fieldMessage}
             onChoose={(role) => dispatch({ type: 'roleChosen', role })}
             onBack={back}
@@ -166,7 +166,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         return (
           <ReviewStep
             orgLabel={orgLabel}
-            plan={plan}
+            triage={triage}
             role={flow.role}
             sendEmail={flow.sendEmail}
             onToggleEmail={() => dispatch({ type: 'sendEmailToggled' })}

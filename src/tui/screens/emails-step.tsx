@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { FieldMessage } from '../flow/flow-reducer.js';
-import type { SendPlan } from '../hooks/use-send-plan.js';
+import type { AddressTriage } from '../hooks/use-address-triage.js';
 import type { OrgCheck } from '../hooks/use-org-check.js';
 import { useKeyScope } from '../keymap.js';
 import { useDisplay } from '../services.js';
@@ -11,7 +11,7 @@ import { TextField } from '../widgets/text-field.js';
 interface EmailsStepProps {
   orgName: string;
   text: string;
-  plan: SendPlan;
+  triage: AddressTriage;
   fieldMessage: FieldMessage | undefined;
   /** For a typed org key: what its check found. */
   orgCheck: OrgCheck | undefined;
@@ -26,7 +26,7 @@ interface EmailsStepProps {
 export function EmailsStep({
   orgName,
   text,
-  plan,
+  triage,
   fieldMessage,
   orgCheck,
   onChange,
@@ -39,15 +39,15 @@ export function EmailsStep({
   const show = useDisplay();
   const [hint, setHint] = useState<string | undefined>();
   const submit = () => {
-    if (plan.sendable.length > 0) return onConfirm();
+    if (triage.sendable.length > 0) return onConfirm();
     setHint(
-      plan.list.valid.length > 0
+      triage.list.valid.length > 0
         ? 'Every address already has a pending invitation.'
         : 'Type at least one valid address.',
     );
   };
   useKeyScope({ submit, back: onBack }, { capturesText: true });
-  const { list, alreadyPending } = plan;
+  const { list, alreadyPending } = triage;
   const problems = [
     ...list.invalid.map((entry) => ({
       tone: 'error' as const,
@@ -94,7 +94,7 @@ export function EmailsStep({
         </Text>
       )}
       <Text wrap="truncate-end">
-        <Text color={theme.color('success')}>{plan.sendable.length} to send</Text>
+        <Text color={theme.color('success')}>{triage.sendable.length} to send</Text>
         {list.invalid.length > 0 && <Text color={theme.color('error')}> · {list.invalid.length} invalid</Text>}
         {alreadyPending.length > 0 && (
           <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>
