@@ -4,7 +4,7 @@ import type { FieldMessage } from '../flow/flow-reducer.js';
 import type { AddressTriage } from '../hooks/use-address-triage.js';
 import type { OrgCheck } from '../hooks/use-org-check.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-field.js';
 
@@ -36,7 +36,7 @@ export function EmailsStep({
   height,
 }: EmailsStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const [hint, setHint] = useState<string | undefined>();
   const submit = () => {
     if (triage.sendable.length > 0) return onConfirm();
@@ -51,11 +51,11 @@ export function EmailsStep({
   const problems = [
     ...list.invalid.map((entry) => ({
       tone: 'error' as const,
-      text: `✗ ${show(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
+      text: `✗ ${sanitizeAndRedact(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
     })),
     ...alreadyPending.map((entry) => ({
       tone: 'warning' as const,
-      text: `! ${show(entry.display)}: already has a pending invitation (skipped)`,
+      text: `! ${sanitizeAndRedact(entry.display)}: already has a pending invitation (skipped)`,
     })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
@@ -65,11 +65,11 @@ export function EmailsStep({
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
-        Who should be invited to {show(orgName, { singleLine: true, maxLength: 40 })}?
+        Who should be invited to {sanitizeAndRedact(orgName, { singleLine: true, maxLength: 40 })}?
       </Text>
       {orgCheck?.status === 'unconfirmed' && (
         <Text color={theme.color('warning')} wrap="wrap">
-          ! {show(orgCheck.note)}
+          ! {sanitizeAndRedact(orgCheck.note)}
         </Text>
       )}
       <Text color={theme.color('muted')} wrap="truncate-end">
@@ -90,7 +90,7 @@ export function EmailsStep({
       </Box>
       {fieldMessage && (
         <Text color={theme.color('error')}>
-          {'  '}↳ server: {show(fieldMessage.message)}
+          {'  '}↳ server: {sanitizeAndRedact(fieldMessage.message)}
         </Text>
       )}
       <Text wrap="truncate-end">

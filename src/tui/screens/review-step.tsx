@@ -5,7 +5,7 @@ import { ROLE_DESCRIPTIONS } from '../../api/constants.js';
 import type { AddressTriage } from '../hooks/use-address-triage.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 
 interface ReviewStepProps {
@@ -33,10 +33,10 @@ export function ReviewStep({
   height,
 }: ReviewStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   useKeyScope({ send: onSend, toggleEmail: onToggleEmail, back: onBack });
   const addresses = triage.sendable;
-  const orgText = show(orgLabel, { singleLine: true, maxLength: 60 });
+  const orgText = sanitizeAndRedact(orgLabel, { singleLine: true, maxLength: 60 });
   const roleText = `${role} · ${ROLE_DESCRIPTIONS[role]}`;
   const emailText = `[${sendEmail ? 'x' : ' '}] send invitation email (${keyName('toggleEmail')} toggles)`;
   const pendingText =
@@ -49,7 +49,7 @@ export function ReviewStep({
     0,
   );
   const addressText = (address: (typeof addresses)[number]) =>
-    show(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
+    sanitizeAndRedact(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
   let budget = Math.max(1, height - 3 - fieldLines);
   const shown: typeof addresses = [];
   for (const address of addresses) {
@@ -87,7 +87,7 @@ export function ReviewStep({
       {shown.map((address) => (
         <Box key={address.email} paddingLeft={2}>
           <Text wrap="wrap">
-            {show(address.display)}
+            {sanitizeAndRedact(address.display)}
             {address.display !== address.email && <Text color={theme.color('muted')}> ({address.email})</Text>}
           </Text>
         </Box>
