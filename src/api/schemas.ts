@@ -83,7 +83,7 @@ export const memberSchema = z.looseObject({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const fieldErrorSchema = z.looseObject({
+const fieldErrorSchema = z.looseObject({
   loc: z.catch(z.array(z.union([z.string(), z.number()])), []),
   msg: z.catch(z.string(), ''),
   type: z.catch(z.string(), ''),
@@ -96,4 +96,3 @@ export const errorEnvelopeSchema = z.looseObject({
   type: z.string(),
   errors: z.optional(z.array(fieldErrorSchema)),
 });
-export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -30,7 +30,7 @@ export function exitCodeOf(result: RowResult): number | undefined {
   return undefined;
 }
 
-export function resultJson(result: RowResult) {
+function resultJson(result: RowResult) {
   const base = {
     email: result.email,
     ...(result.line !== undefined ? { line: result.line } : {}),
@@ -102,7 +102,7 @@ function detailOf(result: RowResult, now: number): string {
 }
 
 /** Only what the server said: the documented answer may be the role alone. */
-export function describeSent(invitation: Invitation, requested: Role | undefined, now: number): string {
+function describeSent(invitation: Invitation, requested: Role | undefined, now: number): string {
   const role = sanitizeAndCap(invitation.role, 20);
   const facts = [
     invitation.status ? sanitizeAndCap(invitation.status, 20) : undefined,

@@ -158,7 +158,7 @@ function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole
   );
 }
 
-export function isRetryableRow(row: SendRow): boolean {
+function isRetryableRow(row: SendRow): boolean {
   return row.outcome.state === 'failed' && nextStepFor(row.outcome.error, VERSION).action === 'retry';
 }
 
