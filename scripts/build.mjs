@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { assertPatchesApplied } from './patches.mjs';
 
-/** The app: the CLI, and the workers loaded by file name (demo-sandbox.ts, serve/session.ts). */
+/** The app: the CLI, and the workers loaded by file name (tui/start.ts, serve/session.ts). */
 export const APP_ENTRY_POINTS = {
   cli: 'src/cli.ts',
   'sandbox-worker': 'src/sandbox/worker-entry.ts',

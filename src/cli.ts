@@ -1,12 +1,10 @@
 // The entry point. It imports nothing heavy at the top, so `--version` and `--help` start
-// nearly as fast as bare Node; each command loads its own code when it runs. The TUI's plan
-// (settings, a few small modules) is imported statically: loaded with this file, it reaches the
-// demo sandbox's start and the first frame sooner than a dynamic import would, for a little on
-// `--version` (README, Performance, has the figures).
+// nearly as fast as bare Node; each command loads its own code when it runs. The TUI's start
+// (flags, settings, the demo sandbox's worker: tui/start.ts) is imported statically: loaded with
+// this file, it starts the sandbox and reaches the first frame sooner than a dynamic import
+// would, for a few milliseconds of `--version`.
 import { COMMAND_HELP, mainHelp } from './commands/help.js';
-import { startDemoSandbox } from './sandbox/demo-sandbox.js';
-import { planTui } from './tui/tui-plan.js';
-import { withoutGlobalFetch } from './tui/without-global-fetch.js';
+import { startTui } from './tui/start.js';
 import { LocalStateError } from './files.js';
 import { InterruptedError, nearest, NoTokenError, UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -62,12 +60,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command.startsWith('-')) {
     // Chalk reads the environment when Ink loads; it ignores NO_COLOR, so tell it here.
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
-    const plan = planTui(argv);
-    if (typeof plan === 'number') return plan;
-    // Before Ink loads, which keeps one core busy: the demo sandbox starts on the other one meanwhile.
-    const sandbox = plan.api ? undefined : startDemoSandbox(plan.demo);
-    const { runTui } = await withoutGlobalFetch(() => import('./tui/run-tui.js'));
-    return runTui(plan, sandbox);
+    return startTui(argv);
   }
   if (Object.hasOwn(COMMAND_HELP, command)) {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -6,7 +6,8 @@ import { discardBody, TransportHeaders, transportFetch } from './transport.js';
 import { ApiError, type ApiCall } from './errors.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { MAX_PAGES, PAGE_LIMIT, readListPage } from './pages.js';
-import { httpError, redirectError, sleep, TimeoutMarker, transportError } from './failures.js';
+import { httpError, redirectError, TimeoutMarker, transportError } from './failures.js';
+import { sleep } from './sleep.js';
 import {
   describeUnexpectedBody,
   MAX_ERROR_BODY_BYTES,

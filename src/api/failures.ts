@@ -70,18 +70,3 @@ function systemErrorCode(error: unknown): string | undefined {
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new ApiError({ kind: 'cancelled', detail: 'The request was cancelled' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

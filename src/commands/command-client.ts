@@ -8,7 +8,7 @@ import { checkToken, DEMO_API, DEMO_TOKEN, timeoutFrom, type Settings } from '..
 import { noTokenMessage } from '../config/no-token.js';
 import { securePrivateDir, warnOnStderr } from '../files.js';
 import type { Sandbox } from '../sandbox/server.js';
-import { lazyClient } from '../tui/lazy-client.js';
+import { lazyClient } from '../api/lazy-client.js';
 import { NoTokenError, UsageError } from '../usage-error.js';
 
 /** A client for the resolved settings, or a clear message saying what is missing. */

@@ -2,7 +2,7 @@
 // the server's Retry-After, and it learns the rate from how many requests the server accepted in
 // the second before, and spaces requests with a token bucket a little under that rate. One
 // 1-second pause at the start beats a pause every time the limit is hit again.
-import { sleep } from '../api/failures.js';
+import { sleep } from '../api/sleep.js';
 
 const WINDOW_MS = 1_000;
 const MARGIN = 0.95;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { sleep } from '../api/failures.js';
+import { sleep } from '../api/sleep.js';
 import { stateDir } from '../config/paths.js';
 import { JournalWriteError } from './journal.js';
 

@@ -1,4 +1,4 @@
-// The demo's sandbox on a worker thread (see demo-sandbox.ts); built as dist/sandbox-worker.js.
+// The demo's sandbox on a worker thread (started by src/tui/start.ts); built as dist/sandbox-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import { demoSandboxOptions, type DemoSandboxSettings } from './demo-options.js';
 import { startSandbox } from './server.js';

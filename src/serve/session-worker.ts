@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { demoSandboxOptions } from '../sandbox/demo-options.js';
 import { startSandbox } from '../sandbox/server.js';
-import { withoutGlobalFetch } from '../tui/without-global-fetch.js';
+import { openTui } from '../tui/start.js';
 import type { SessionSetup, ToSession } from './session-messages.js';
 import { sessionTerminal } from './tty-streams.js';
 
@@ -17,15 +17,14 @@ port.on('message', (message: ToSession) => {
 });
 
 const sandbox = await startSandbox(demoSandboxOptions(setup.demo));
-// Ink imported as cli.ts does it, so yoga does not load undici in every session (without-global-fetch.ts).
-const { runTui } = await withoutGlobalFetch(() => import('../tui/run-tui.js'));
-const code = await runTui(
+// Ink loaded as for the TUI in a terminal (start.ts), so yoga does not load undici in every session.
+const code = await openTui(
   {
     api: undefined,
+    demo: setup.demo,
+    name: 'demo sandbox',
     timeoutMs: undefined,
     redact: setup.redact,
-    target: 'demo sandbox',
-    demo: setup.demo,
     record: setup.record,
   },
   { url: Promise.resolve(sandbox.url), close: () => sandbox.close() },

@@ -1,27 +1,24 @@
-// `invite-tui` with no command: the interactive TUI, on the embedded sandbox unless an API is
-// configured. Only Ink, React and the screens load before the first frame; the client and zod
-// load right after it (see connect.ts), and the demo sandbox is already starting on a worker
-// (see demo-sandbox.ts), so the screen never waits on them.
+// The TUI itself: renders the app with Ink on the terminal (or a `serve` session's channel) and
+// returns the exit code when it quits. start.ts decides what it runs against and loads this
+// module with Ink; the API client arrives through `connection` after the first frame.
 import { render } from 'ink';
 import { setFlagsFromString } from 'node:v8';
+import { lazyClient } from '../api/lazy-client.js';
 import { wallClock } from '../clock.js';
 import { EXIT } from '../commands/exit-codes.js';
 import { fileLastOrgStore, memoryLastOrgStore } from '../config/last-org.js';
 import { defaultClaimsDir, RowClaims } from '../journal/claims.js';
 import { defaultJournalPath, fileJournal, memoryJournal, type Journal } from '../journal/journal.js';
-import type { DemoSandbox } from '../sandbox/demo-sandbox.js';
 import { App, type ExitReason } from './app.js';
 import { recordTerminal, type Recording } from './asciicast.js';
 import { KeyStreamContext } from './input/input-context.js';
 import { BracketedPaste } from './input/bracketed-paste.js';
 import { KeyStream } from './input/key-stream.js';
-import type { Connection } from './connect.js';
-import { lazyClient } from './lazy-client.js';
 import { cellLogUpdate } from './render/cell-log-update.js';
-import { displayText, ServicesContext, type Services } from './services.js';
+import { sanitizeAndRedact, ServicesContext, type Services } from './services.js';
+import type { Connection, TuiTarget } from './start.js';
 import { colorsWanted, createTheme, ThemeContext } from './theme.js';
 import { quitSummary } from './quit-summary.js';
-import type { TuiPlan } from './tui-plan.js';
 
 /** Start-up (first frame, client, first answer) is over by then; the heap is tuned after it. */
 const HEAP_TUNING_AFTER_MS = 500;
@@ -35,35 +32,31 @@ export interface TuiHost {
 }
 
 export async function runTui(
-  plan: TuiPlan,
-  sandbox: DemoSandbox | undefined,
+  target: TuiTarget,
+  connection: Connection,
   env: NodeJS.ProcessEnv = process.env,
   host?: TuiHost,
 ): Promise<number> {
-  const now = wallClock(plan.demo.clock);
+  const now = wallClock(target.demo.clock);
   const stdout = host?.stdout ?? process.stdout;
   let recording: Recording | undefined;
   try {
-    recording = plan.record ? recordTerminal(stdout, plan.record, { startedAt: now(), term: env.TERM }) : undefined;
+    recording = target.record ? recordTerminal(stdout, target.record, { startedAt: now(), term: env.TERM }) : undefined;
   } catch (error) {
     (host?.stdout ?? process.stderr).write(
-      `invite-tui: cannot write the recording ${plan.record}: ${(error as Error).message}\n`,
+      `invite-tui: cannot write the recording ${target.record}: ${(error as Error).message}\n`,
     );
-    await sandbox?.close();
+    await connection.close();
     return EXIT.localState;
   }
-  const connection: Promise<Connection> = import('./connect.js').then(({ connect }) => connect(plan, sandbox));
   const quitting = new AbortController();
   const services: Services = {
-    client: lazyClient(
-      connection.then(({ client }) => client),
-      quitting.signal,
-    ),
+    client: lazyClient(connection.client, quitting.signal),
     journal: host?.ephemeral ? memoryJournal() : quietJournal(fileJournal(defaultJournalPath(env))),
     claims: host?.ephemeral ? undefined : quietClaims(new RowClaims(defaultClaimsDir(env))),
     lastOrg: host?.ephemeral ? memoryLastOrgStore() : fileLastOrgStore(env),
-    redact: plan.redact,
-    target: plan.target,
+    redact: target.redact,
+    target: target.name,
     now,
   };
   let exitCode = 0;
@@ -106,13 +99,8 @@ export async function runTui(
     recording?.stop();
   }
   quitting.abort();
-  if (rowsAtQuit) stdout.write(quitSummary(rowsAtQuit, (text) => displayText(text, plan.redact)));
-  await connection
-    .then(
-      (open) => open.close(),
-      () => sandbox?.close(),
-    )
-    .catch(() => undefined);
+  if (rowsAtQuit) stdout.write(quitSummary(rowsAtQuit, (text) => sanitizeAndRedact(text, target.redact)));
+  await connection.close().catch(() => undefined);
   return exitCode;
 }
 

@@ -40,11 +40,15 @@ export function useClient(): InvitationsClient {
  */
 export function useSanitizeAndRedact(): (text: unknown, options?: SanitizeOptions) => string {
   const { redact } = useServices();
-  return (text, options) => displayText(text, redact, options);
+  return (text, options) => sanitizeAndRedact(text, redact, options);
 }
 
 /** useSanitizeAndRedact's function outside React (the summary printed after a quit). */
-export function displayText(text: unknown, redact: boolean, options: SanitizeOptions = { singleLine: true }): string {
+export function sanitizeAndRedact(
+  text: unknown,
+  redact: boolean,
+  options: SanitizeOptions = { singleLine: true },
+): string {
   const safe = sanitizeServerText(text, options);
   return redact ? redactAddresses(safe) : safe;
 }

@@ -1,28 +1,45 @@
-// The bundle's shape: `--version` and `--help` load no UI code, however the build splits it.
+// What each start loads from dist/: the chunks an entry imports statically are read and run
+// before its first line does anything, so what they hold is start-up time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-describe('--version', () => {
-  it('loads no UI code: the entry chunk and its static imports hold no Ink or React', () => {
-    const dist = join(import.meta.dirname, '..', '..', 'dist');
-    const staticImports = (file: string): string[] => {
-      const text = readFileSync(join(dist, file), 'utf8');
-      const direct = [...text.matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/([^"']+)["']/gm)].map(
-        (match) => match[1] as string,
-      );
-      return [file, ...direct.flatMap(staticImports)];
-    };
-    const loaded = new Set(staticImports('cli.js'));
-    const withInk = readdirSync(dist).filter((file) =>
-      readFileSync(join(dist, file), 'utf8').includes('Raw mode is not supported'),
-    );
-    const withReact = readdirSync(dist).filter((file) =>
-      readFileSync(join(dist, file), 'utf8').includes('react.transitional.element'),
-    );
-    // The markers exist in the bundle (so this test can fail), just not where --version looks.
-    expect(withInk.length).toBeGreaterThan(0);
-    expect(withReact.length).toBeGreaterThan(0);
-    expect([...withInk, ...withReact].filter((file) => loaded.has(file))).toEqual([]);
+const dist = join(import.meta.dirname, '..', '..', 'dist');
+const files = readdirSync(dist).filter((file) => file.endsWith('.js'));
+const text = (file: string) => readFileSync(join(dist, file), 'utf8');
+
+/** `file` and every chunk it imports statically, transitively. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const match of text(file).matchAll(/^import\s*(?:[^'"]*from\s*)?["']\.\/([^"']+)["']/gm))
+    staticClosure(match[1] as string, seen);
+  return seen;
+}
+
+/** The files of dist/ that hold `marker`; never empty, so a test using it can fail. */
+function holding(marker: string): string[] {
+  const found = files.filter((file) => text(file).includes(marker));
+  expect(found, marker).not.toEqual([]);
+  return found;
+}
+
+describe('the bundle', () => {
+  it('--version loads no UI code: the entry chunk and its static imports hold no Ink or React', () => {
+    const loaded = staticClosure('cli.js');
+    const ui = [...holding('Raw mode is not supported'), ...holding('react.transitional.element')];
+    expect(ui.filter((file) => loaded.has(file))).toEqual([]);
+  });
+
+  it("the TUI's first frame loads neither zod, the CSV reader nor the address parser", () => {
+    const runTui = files.find((file) => file.startsWith('run-tui-'));
+    expect(runTui).toBeDefined();
+    const loaded = staticClosure(runTui!, staticClosure('cli.js'));
+    const later = [...holding('"$ZodType"'), ...holding('CSV_INVALID_CLOSING_QUOTE'), ...holding('"obs-local-part"')];
+    expect(later.filter((file) => loaded.has(file))).toEqual([]);
+  });
+
+  it('zod brings only its English messages (a named `z` import would keep every locale)', () => {
+    expect(files.filter((file) => text(file).includes('Eingabe: erwartet'))).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-// The TUI draws its first frame before the API client exists: the client (ofetch, zod, the
-// transport) loads right after, and the demo sandbox may still be starting. This stands in for
-// the client meanwhile; every call simply waits for the real one.
-import type { InvitationsClient } from '../api/client.js';
-import { ApiError } from '../api/errors.js';
+// A client that stands in for one still loading: the TUI draws its first frame before the API
+// client's code (ofetch, zod, the transport) has loaded and while the demo sandbox may still be
+// starting, and a `--demo` command starts its sandbox on first use. Every call simply waits for
+// the real client.
+import type { InvitationsClient } from './client.js';
+import { ApiError } from './errors.js';
 
 /**
  * `quit` aborts every request still in flight when the TUI quits, so a second Ctrl-C does not
