@@ -47,7 +47,7 @@ export function ReviewStep({
   const pendingText = already.length > 0 ? ` · ${already.join(', ')}, skipped` : '';
   const notCheckedText =
     triage.notChecked.length > 0
-      ? `Not checked before sending: ${triage.notChecked.join(', ')}. The server's answer decides.`
+      ? `Not checked before sending: ${triage.notChecked.join(', ')} (the server decides).`
       : '';
   // Every value wraps in its own column rather than being cut; the addresses get what is left.
   const lines = (text: string, columns: number) => Math.max(1, Math.ceil(text.length / Math.max(1, columns)));
