@@ -87,6 +87,22 @@ describe('error families in the TUI', () => {
     app.unmount();
   });
 
+  it('409: Enter on Review before the members list has loaded sends, and the server decides', async () => {
+    sandbox = await startTestSandbox({ faults: 'latency=3000@GET' });
+    const app = renderApp({ url: sandbox.url, client: { timeoutMs: 10_000 } });
+    await app.waitFor('Choose an organization', 10_000);
+    await app.burst(ENTER);
+    await app.waitFor('Who should be invited');
+    await app.burst('ada.lovelace@acme.test', ENTER, ENTER);
+    const review = await app.waitFor('Enter sends the invitation');
+    // Nothing is known yet, so nothing is skipped, and nothing is said to be unchecked.
+    expect(review).toContain('Addresses     1\n');
+    expect(review).not.toContain('Not checked');
+    await app.press(ENTER);
+    expect(await app.waitFor('409 Conflict', 10_000)).toContain('ada.lovelace@acme.test is already a member of acme');
+    app.unmount();
+  });
+
   it('422: f goes back to the address field with the server message beside it', async () => {
     sandbox = await startTestSandbox({ faults: '422@POST' });
     const app = await sendThroughTui({ url: sandbox.url, address: 'blocked@acme.test' });
