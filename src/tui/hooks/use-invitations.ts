@@ -74,13 +74,14 @@ export class InvitationsStore extends OrgListStore<Invitation> {
 
 /**
  * Every page of one org's list as a resource: `partial` when it stopped at the page cap, and
- * `missing` (with why, in words) where the server does not offer it.
+ * `missing` where the server does not offer it, with why in words if `offer` names it for a screen
+ * to say (which may take one more request).
  */
 export async function loadOrgList<T>(
   client: InvitationsClient,
   org: string,
   signal: AbortSignal,
-  offer: string,
+  offer: string | undefined,
   list: (onPage: (progress: ListProgress) => void) => Promise<T[]>,
 ): Promise<Resource<T[]>> {
   try {
@@ -89,7 +90,9 @@ export async function loadOrgList<T>(
     return { status: 'ready', data, partial };
   } catch (error) {
     if (isMissingEndpoint(error))
-      return { status: 'missing', why: await whyMissing(client, org, error, offer, signal) };
+      return offer
+        ? { status: 'missing', why: await whyMissing(client, org, error, offer, signal) }
+        : { status: 'missing' };
     const failure = error instanceof ApiError ? error : new ApiError({ kind: 'network', detail: 'The request failed' });
     return { status: 'error', error: failure };
   }

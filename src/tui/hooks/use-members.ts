@@ -10,7 +10,8 @@ import { loadOrgList, OrgListStore } from './use-invitations.js';
 export class MembersStore extends OrgListStore<Member> {
   constructor(client: InvitationsClient) {
     super((org, signal) =>
-      loadOrgList(client, org, signal, 'list members', (onPage) => client.listMembers(org, { signal, onPage })),
+      // Review's note needs no why, so a missing list costs no second request.
+      loadOrgList(client, org, signal, undefined, (onPage) => client.listMembers(org, { signal, onPage })),
     );
   }
 }
