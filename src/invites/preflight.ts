@@ -93,7 +93,7 @@ export function memberKeys(members: Member[]): Set<string> {
 }
 
 /** Said for a list cut off at the page cap: nothing is skipped on the strength of part of it. */
-export const truncatedNote = (what: string) =>
+const truncatedNote = (what: string) =>
   `${what}: the list is longer than the client reads, so nothing is skipped on its strength`;
 
 /** Pending by its own status: a server may ignore `?status=pending`, and an expiry may have passed. */
