@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { orgSlugSchema, roleSchema, type Role } from '../api/schemas.js';
 import { parseArgumentRows, readInviteFile, type InputRow, type ParsedRows } from '../invites/input-rows.js';
-import { addressKey, preflight, type Preflight } from '../invites/preflight.js';
+import { addressKey, alreadyThere, preflight, SKIP_REASON, type Preflight } from '../invites/preflight.js';
 import { DEFAULT_CONCURRENCY } from '../invites/send-batch.js';
 import { defaultJournalPath } from '../journal/journal.js';
 import { UsageError } from '../usage-error.js';
@@ -132,10 +132,8 @@ function merge(first: ParsedRows, second: ParsedRows | undefined): ParsedRows {
 
 /** Why a row is not sent, from what the pre-flight found; undefined to send it. */
 function skipReason(email: string, checks: Preflight): string | undefined {
-  const key = addressKey(email);
-  if (checks.members.has(key)) return 'already a member';
-  if (checks.pending.has(key)) return 'already has a pending invitation (--force sends anyway)';
-  return undefined;
+  const kind = alreadyThere(addressKey(email), checks);
+  return kind === 'pending' ? `${SKIP_REASON.pending} (--force sends anyway)` : kind && SKIP_REASON[kind];
 }
 
 /** The dry run's plan, on stdout: every row, in input order, with every check a send makes. */

@@ -17,7 +17,7 @@ export interface ParsedAddress {
   email: string;
   /** The address as typed (without a display name), for people. */
   display: string;
-  /** What duplicates are compared by: the address to send, lower-cased. */
+  /** What duplicates, pending invitations and members are compared by: see addressKey. */
   key: string;
 }
 
@@ -128,7 +128,19 @@ export function parseAddress(input: string): ParsedAddress | RejectedAddress {
   const email = `${local}@${asciiDomain}`;
   const result = emailSchema.safeParse(email);
   if (!result.success) return reject(result.error.issues[0]?.message ?? 'not a valid email address');
-  return { input, email, display: `${local}@${domain}`, key: email.toLowerCase() };
+  return { input, email, display: `${local}@${domain}`, key: addressKey(email) };
+}
+
+/**
+ * How two spellings of one address compare, for typed addresses and those a server lists alike:
+ * case-insensitive, the domain in its ASCII form. A server's string is not parsed (it may hold
+ * what the parser refuses), only normalized.
+ */
+export function addressKey(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email.toLowerCase();
+  const domain = email.slice(at + 1);
+  return `${email.slice(0, at)}@${domainToASCII(domain) || domain}`.toLowerCase();
 }
 
 type Split = { local: string; domain: string } | { reason: string };

@@ -4,8 +4,10 @@
 import type { InvitationsClient, ListProgress } from '../api/client.js';
 import { cannotCheck, companionFailure } from '../api/companion.js';
 import { ApiError } from '../api/errors.js';
-import { memberLimitOf, type Invitation } from '../api/schemas.js';
-import { domainToASCII } from 'node:url';
+import { memberLimitOf, type Invitation, type Member } from '../api/schemas.js';
+import { addressKey } from './addresses.js';
+
+export { addressKey };
 
 export interface Preflight {
   /** Address keys (see addressKey) with an invitation that is pending by its own status and expiry. */
@@ -33,17 +35,16 @@ export async function preflight(client: InvitationsClient, org: string, options:
   if (options.duplicates) {
     const invitations = await attempt(
       result,
-      'pending invitations',
+      CHECKED.pending,
       (onPage) => client.listInvitations(org, { status: 'pending' }, { onPage }),
       options,
     );
     if (invitations) {
-      const pending = invitations.filter((invitation) => isPending(invitation, options.now));
-      pendingCount = pending.length;
-      for (const invitation of pending) result.pending.add(addressKey(invitation.email ?? ''));
+      result.pending = pendingKeys(invitations, options.now);
+      pendingCount = invitations.filter((invitation) => isPending(invitation, options.now)).length;
     }
-    const members = await attempt(result, 'members', (onPage) => client.listMembers(org, { onPage }), options);
-    for (const member of members ?? []) result.members.add(addressKey(member.email ?? ''));
+    const members = await attempt(result, CHECKED.members, (onPage) => client.listMembers(org, { onPage }), options);
+    if (members) result.members = memberKeys(members);
   }
   if (options.seats) {
     const details = await attempt(result, 'the member limit', async () => [await client.getOrg(org)], options);
@@ -57,6 +58,43 @@ export async function preflight(client: InvitationsClient, org: string, options:
   }
   return result;
 }
+
+/** What each duplicate check reads, in words. */
+export const CHECKED = { pending: 'pending invitations', members: 'members' } as const;
+
+/** Why an address is not sent: the same words in the CLI and the TUI. */
+export const SKIP_REASON = { member: 'already a member', pending: 'already has a pending invitation' } as const;
+
+/**
+ * Whether an address (its addressKey) is already there: a member first, then a pending
+ * invitation. The one rule for `send` and the TUI's Review.
+ */
+export function alreadyThere(
+  key: string,
+  checks: { pending?: Set<string> | undefined; members?: Set<string> | undefined },
+): keyof typeof SKIP_REASON | undefined {
+  if (checks.members?.has(key)) return 'member';
+  if (checks.pending?.has(key)) return 'pending';
+  return undefined;
+}
+
+/** Address keys with an invitation pending by its own status and expiry. */
+export function pendingKeys(invitations: Invitation[], now: number): Set<string> {
+  return new Set(
+    invitations
+      .filter((invitation) => isPending(invitation, now))
+      .map((invitation) => addressKey(invitation.email ?? '')),
+  );
+}
+
+/** Address keys of members. */
+export function memberKeys(members: Member[]): Set<string> {
+  return new Set(members.map((member) => addressKey(member.email ?? '')));
+}
+
+/** Said for a list cut off at the page cap: nothing is skipped on the strength of part of it. */
+const truncatedNote = (what: string) =>
+  `${what}: the list is longer than the client reads, so nothing is skipped on its strength`;
 
 /** Pending by its own status: a server may ignore `?status=pending`, and an expiry may have passed. */
 export function isPending(invitation: Invitation, now: number): boolean {
@@ -78,7 +116,7 @@ async function attempt<T>(
       options.onProgress?.(what, progress);
     });
     if (!truncated) return items;
-    result.skipped.push(`${what}: the list is longer than the client reads, so nothing is skipped on its strength`);
+    result.skipped.push(truncatedNote(what));
     return undefined;
   } catch (error) {
     if (!(error instanceof ApiError) || !cannotCheck(error)) throw error;
@@ -86,12 +124,4 @@ async function attempt<T>(
     result.skipped.push(`${what}: ${meaning.replace(/\.$/, '')}`);
     return undefined;
   }
-}
-
-/** How two spellings of one address compare: case-insensitive, the domain in its ASCII form. */
-export function addressKey(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 0) return email.toLowerCase();
-  const domain = email.slice(at + 1);
-  return `${email.slice(0, at)}@${domainToASCII(domain) || domain}`.toLowerCase();
 }

@@ -338,14 +338,17 @@ function matches(pattern: string[], path: string[]): boolean {
   return pattern.length === path.length && pattern.every((part, i) => part.startsWith(':') || part === path[i]);
 }
 
-/** 415 for a body that does not say it is JSON. */
+/**
+ * 400 for a body that does not say it is JSON: part A documents no 415, and 400 is its "invalid
+ * request"; the detail names what to send.
+ */
 function refuseNonJson(request: ApiRequest): SandboxResponse | undefined {
   const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType === 'application/json' || mediaType?.endsWith('+json')) return undefined;
   return errorResponse(
-    415,
-    'unsupported_media_type',
-    `Send the body as application/json (got ${mediaType ? mediaType : 'no Content-Type'})`,
+    400,
+    'invalid_request',
+    `Send the body with Content-Type: application/json (got ${mediaType ? mediaType : 'no Content-Type'})`,
   );
 }
 

@@ -10,6 +10,7 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
+import { MembersContext, useMembersStore } from './hooks/use-members.js';
 import { useOrgCheck } from './hooks/use-org-check.js';
 import { useAddressTriage } from './hooks/use-address-triage.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -33,10 +34,13 @@ export type ExitReason = { code: 0 | 130; rows?: SendRow[] };
 
 export function App(props: { onExit?: (reason: ExitReason) => void }) {
   const invitations = useInvitationsStore();
+  const members = useMembersStore();
   return (
     <KeymapProvider>
       <InvitationsContext.Provider value={invitations}>
-        <FlowApp {...props} />
+        <MembersContext.Provider value={members}>
+          <FlowApp {...props} />
+        </MembersContext.Provider>
       </InvitationsContext.Provider>
     </KeymapProvider>
   );
@@ -53,6 +57,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const triage = useAddressTriage(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
   const invitations = useContext(InvitationsContext);
+  const members = useContext(MembersContext);
   const orgCheck = useOrgCheck(flow.org?.typed ? flow.org.key : undefined);
   const checkedOrg = orgCheck?.status === 'found' ? orgCheck.org : undefined;
   const width = Math.max(20, columns);
@@ -105,10 +110,10 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         display: address.display,
         outcome: { state: 'queued' as const },
       })),
-      ...triage.alreadyPending.map((address) => ({
+      ...triage.skipped.map(({ address, reason }) => ({
         email: address.email,
         display: address.display,
-        outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' },
+        outcome: { state: 'skipped' as const, reason },
       })),
     ]);
   const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
@@ -188,8 +193,12 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
             onBrowse={(email) => dispatch({ type: 'browseOpened', filter: email })}
             onFixField={fixField}
             onNew={() => {
-              // A new invitation starts from what the server holds now (others may have revoked or sent).
-              if (flow.org) invitations?.invalidate(flow.org.key);
+              // A new invitation starts from what the server holds now (others may have revoked,
+              // sent, or accepted and become members).
+              if (flow.org) {
+                invitations?.invalidate(flow.org.key);
+                members?.invalidate(flow.org.key);
+              }
               dispatch({ type: 'newInvitation' });
             }}
             onPickOrg={() => dispatch({ type: 'orgChangeRequested' })}

@@ -297,7 +297,33 @@ describe('the sandbox in its other modes, through the validating proxy', () => {
     expectNoViolations();
   });
 
-  // The sandbox refuses a POST whose body is not labelled JSON with 415, a status part A does not
-  // document (Prism: "Unable to match the returned status code"). API.md or the sandbox must give.
-  it.todo('answers a body that is not labelled JSON as documented');
+  it('answers a body that is not labelled JSON as documented: 400, naming the Content-Type to send', async () => {
+    await useSandbox();
+    const body = JSON.stringify({ email: 'typed@acme.test', role: 'reader' });
+    const answers = [
+      await rawRequest(recorder, 'POST', '/api/v1/org/acme/invitations', {
+        body,
+        headers: { 'content-type': 'text/plain' },
+      }),
+      await rawRequest(recorder, 'POST', '/api/v1/org/acme/invitations', {
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400]);
+    expect(answers[0]?.body).toMatchObject({ code: 400, type: 'invalid_request' });
+    expect(answers[0]?.body.detail).toContain('Content-Type: application/json');
+    // The client always labels its bodies; relabelled on the way, its error still says what to send.
+    recorder.extraHeaders = { 'content-type': 'text/plain' };
+    try {
+      const error = await apiErrorOf(
+        client().createInvitation('acme', { email: 'relabelled@acme.test', role: 'reader' }),
+      );
+      expect(error).toMatchObject({ status: 400, type: 'invalid_request' });
+      expect(error.message).toContain('Content-Type: application/json (got text/plain)');
+    } finally {
+      recorder.extraHeaders = {};
+    }
+    expect(verdicts()).toEqual(Array(3).fill('POST /api/v1/org/acme/invitations 400'));
+  });
 });

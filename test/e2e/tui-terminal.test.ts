@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxOptions } from '../../src/sandbox/server.js';
 import { cliHome } from '../helpers/cli-env.js';
-import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { joinAsMember, rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
 import { isSane, Terminal } from '../helpers/terminal.js';
 
 let terminal: Terminal | undefined;
@@ -162,7 +162,6 @@ describe('the TUI in a real terminal', () => {
       1,
       ['403 Forbidden · forbidden', 'External invitations are switched off', '→ You need the owner role here'],
     ],
-    ['409', {}, 'ada.lovelace@acme.test', 0, ['409 Conflict · already_exists', 'press b to open it in Browse']],
     [
       '422',
       { faults: '422@POST' },
@@ -205,6 +204,30 @@ describe('the TUI in a real terminal', () => {
     }
     const screen = await term.waitFor(expected[0] ?? '');
     for (const text of expected) expect(screen).toContain(text);
+  });
+
+  it('409: the address became a member after the lists were read; the server decides', async () => {
+    const term = await launch();
+    await toReview(term, 'late.member@acme.test');
+    await joinAsMember(sandbox!, 'acme', 'late.member@acme.test');
+    await term.keys('Enter');
+    const screen = await term.waitFor('409 Conflict · already_exists');
+    expect(screen).toContain('press b to open it in Browse');
+  });
+
+  it('a known member is skipped before sending, with its reason', async () => {
+    const term = await launch();
+    await term.waitFor('Choose an organization');
+    await term.keys('Enter');
+    await term.waitFor('Who should be invited');
+    await term.type('ada.lovelace@acme.test, e2e.new@acme.test');
+    expect(await term.waitFor('1 to send · 1 already a member')).toContain(
+      '! ada.lovelace@acme.test: already a member (skipped)',
+    );
+    await term.keys('Enter', 'Enter');
+    expect(await term.waitFor('Enter sends')).toContain('Addresses     1 · 1 already a member, skipped');
+    await term.keys('Enter');
+    await term.waitFor('Result 1 sent · 1 skipped');
   });
 
   it('404: the org vanishes between listing and sending', async () => {

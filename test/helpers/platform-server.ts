@@ -1,7 +1,9 @@
 // A server written from API.md alone, without any of the sandbox's conveniences: no 409 for an
 // address already pending, no Idempotency-Key, and companion endpoints only where asked for.
 // It is what a real platform may look like, so tests against it can fail where the sandbox
-// would hide a mistake.
+// would hide a mistake. `companion: 'none'` is a part-A-only server: POST
+// /api/v1/org/{org}/invitations and, for every other path, a 404 in the error envelope (so a
+// missing route looks exactly like a missing org).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -61,7 +63,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     const invite = /^\/api\/v1\/org\/([^/]+)\/invitations$/.exec(url.pathname);
     if (invite && req.method === 'POST') {
       const org = decodeURIComponent(invite[1] ?? '');
-      if (!orgs.includes(org)) return envelope(res, 404, 'not_found', 'Organization not found');
+      if (!orgs.includes(org)) return envelope(res, 404, 'not_found', `Organization "${org}" not found`);
       const body = JSON.parse(await readBody(req)) as { email: string; role: string };
       const now = Date.now();
       const created: PlatformInvitation = {

@@ -89,3 +89,18 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected the promise to reject, but it resolved');
 }
+
+/**
+ * Makes `email` a member of `org` the way a person becomes one: invited, then accepting. For a
+ * member the TUI cannot know of (it joined after the lists were read), whose 409 the server gives.
+ */
+export async function joinAsMember(sandbox: { url: string }, org: string, email: string): Promise<void> {
+  const invited = await rawRequest(sandbox, 'POST', `/api/v1/org/${org}/invitations`, {
+    body: JSON.stringify({ email, role: 'reader', send_email: false }),
+  });
+  const accepted = await rawRequest(sandbox, 'POST', `/api/v1/invitations/${String(invited.body?.id)}/respond`, {
+    token: `demo-invitee:${email}`,
+    body: JSON.stringify({ accept: true }),
+  });
+  if (accepted.status !== 200) throw new Error(`${email} could not join ${org}: ${accepted.status}`);
+}

@@ -251,15 +251,17 @@ describe('request bodies', () => {
   });
 
   it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['']])(
-    'refuses a POST sent as %j with 415',
+    'refuses a POST sent as %j with 400, naming the Content-Type to send',
     async (contentType) => {
       const response = await fetch(sandbox.url + INVITATIONS, {
         method: 'POST',
         headers: { authorization: 'Bearer demo-owner', ...(contentType ? { 'content-type': contentType } : {}) },
         body: contentType ? invite('typed@acme.test') : new Uint8Array(Buffer.from(invite('typed@acme.test'))),
       });
-      expect(response.status).toBe(415);
-      expect(await response.json()).toMatchObject({ code: 415, type: 'unsupported_media_type' });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { detail: string };
+      expect(body).toMatchObject({ code: 400, type: 'invalid_request' });
+      expect(body.detail).toContain('Content-Type: application/json');
     },
   );
 

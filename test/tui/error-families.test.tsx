@@ -1,8 +1,8 @@
 // Each error family, as the status panel shows it: the envelope as sent, and one line of next step.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTER, ESC } from '../helpers/keys.js';
-import { rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
-import { normalizeFrame, renderApp, sendThroughTui } from '../helpers/tui.js';
+import { joinAsMember, rawRequest, startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { normalizeFrame, renderApp, sendThroughTui, walkToReview } from '../helpers/tui.js';
 
 let sandbox: TestSandbox | undefined;
 afterEach(async () => {
@@ -67,20 +67,39 @@ describe('error families in the TUI', () => {
     app.unmount();
   });
 
-  it('409: already a member; b opens Browse on that address', async () => {
+  it('409: already a member (joined after the lists were read); b opens Browse on that address', async () => {
     sandbox = await startTestSandbox();
-    const app = await sendThroughTui({ url: sandbox.url, address: 'ada.lovelace@acme.test' });
+    const app = renderApp({ url: sandbox.url });
+    await walkToReview(app, { text: 'late.member@acme.test' });
+    await joinAsMember(sandbox, 'acme', 'late.member@acme.test');
+    await app.press(ENTER);
     expect(result(await app.waitFor('409 Conflict'))).toMatchInlineSnapshot(`
       "Result 0 sent · 1 failed
       ✗ 409 Conflict · already_exists
-        ada.lovelace@acme.test is already a member of acme
+        late.member@acme.test is already a member of acme
       → Already invited or a member: press b to open it in Browse.
 
       b browse · n new · tab send/browse · q quit · ? help"
     `);
     await app.press('b');
     await app.waitFor('Browse invitations');
-    await app.waitFor('“ada.lovelace@acme.test”');
+    await app.waitFor('“late.member@acme.test”');
+    app.unmount();
+  });
+
+  it('409: Enter on Review before the members list has loaded sends, and the server decides', async () => {
+    sandbox = await startTestSandbox({ faults: 'latency=3000@GET' });
+    const app = renderApp({ url: sandbox.url, client: { timeoutMs: 10_000 } });
+    await app.waitFor('Choose an organization', 10_000);
+    await app.burst(ENTER);
+    await app.waitFor('Who should be invited');
+    await app.burst('ada.lovelace@acme.test', ENTER, ENTER);
+    const review = await app.waitFor('Enter sends the invitation');
+    // Nothing is known yet, so nothing is skipped, and nothing is said to be unchecked.
+    expect(review).toContain('Addresses     1\n');
+    expect(review).not.toContain('Not checked');
+    await app.press(ENTER);
+    expect(await app.waitFor('409 Conflict', 10_000)).toContain('ada.lovelace@acme.test is already a member of acme');
     app.unmount();
   });
 

@@ -19,8 +19,10 @@ const address = { email: 'a@x.test', display: 'a@x.test', input: 'a@x.test' } as
 const triage: AddressTriage = {
   list: { valid: [address], invalid: [], duplicates: 0 },
   sendable: [address],
+  skipped: [],
   alreadyPending: [],
-  checked: true,
+  alreadyMembers: [],
+  notChecked: [],
 };
 
 describe('the footer in each sub-state', () => {

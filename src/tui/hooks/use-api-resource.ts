@@ -3,7 +3,8 @@ import { ApiError } from '../../api/errors.js';
 
 export type Resource<T> =
   | { status: 'loading' }
-  | { status: 'ready'; data: T }
+  /** `partial`: a list that stopped at the client's page cap before its end. */
+  | { status: 'ready'; data: T; partial?: boolean }
   /** The server does not offer this endpoint (404/405), as API.md allows; `why` says so in words. */
   | { status: 'missing'; why?: string }
   | { status: 'error'; error: ApiError };

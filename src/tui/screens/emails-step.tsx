@@ -41,21 +41,25 @@ export function EmailsStep({
   const submit = () => {
     if (triage.sendable.length > 0) return onConfirm();
     setHint(
-      triage.list.valid.length > 0
-        ? 'Every address already has a pending invitation.'
-        : 'Type at least one valid address.',
+      triage.list.valid.length === 0
+        ? 'Type at least one valid address.'
+        : triage.alreadyMembers.length === 0
+          ? 'Every address already has a pending invitation.'
+          : triage.alreadyPending.length === 0
+            ? 'Every address is already a member.'
+            : 'Every address is already a member or has a pending invitation.',
     );
   };
   useKeyScope({ submit, back: onBack }, { capturesText: true });
-  const { list, alreadyPending } = triage;
+  const { list, alreadyPending, alreadyMembers } = triage;
   const problems = [
     ...list.invalid.map((entry) => ({
       tone: 'error' as const,
       text: `✗ ${sanitizeAndRedact(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
     })),
-    ...alreadyPending.map((entry) => ({
+    ...triage.skipped.map(({ address, reason }) => ({
       tone: 'warning' as const,
-      text: `! ${sanitizeAndRedact(entry.display)}: already has a pending invitation (skipped)`,
+      text: `! ${sanitizeAndRedact(address.display)}: ${reason} (skipped)`,
     })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
@@ -96,6 +100,12 @@ export function EmailsStep({
       <Text wrap="truncate-end">
         <Text color={theme.color('success')}>{triage.sendable.length} to send</Text>
         {list.invalid.length > 0 && <Text color={theme.color('error')}> · {list.invalid.length} invalid</Text>}
+        {alreadyMembers.length > 0 && (
+          <Text color={theme.color('warning')}>
+            {' '}
+            · {alreadyMembers.length} already {alreadyMembers.length === 1 ? 'a member' : 'members'}
+          </Text>
+        )}
         {alreadyPending.length > 0 && (
           <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>
         )}

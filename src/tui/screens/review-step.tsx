@@ -39,8 +39,16 @@ export function ReviewStep({
   const orgText = sanitizeAndRedact(orgLabel, { singleLine: true, maxLength: 60 });
   const roleText = `${role} · ${ROLE_DESCRIPTIONS[role]}`;
   const emailText = `[${sendEmail ? 'x' : ' '}] send invitation email (${keyName('toggleEmail')} toggles)`;
-  const pendingText =
-    triage.alreadyPending.length > 0 ? ` · ${triage.alreadyPending.length} already pending, skipped` : '';
+  const already = [
+    triage.alreadyMembers.length > 0 &&
+      `${triage.alreadyMembers.length} already ${triage.alreadyMembers.length === 1 ? 'a member' : 'members'}`,
+    triage.alreadyPending.length > 0 && `${triage.alreadyPending.length} already pending`,
+  ].filter(Boolean);
+  const pendingText = already.length > 0 ? ` · ${already.join(', ')}, skipped` : '';
+  const notCheckedText =
+    triage.notChecked.length > 0
+      ? `Not checked before sending: ${triage.notChecked.join(', ')} (the server decides).`
+      : '';
   // Every value wraps in its own column rather than being cut; the addresses get what is left.
   const lines = (text: string, columns: number) => Math.max(1, Math.ceil(text.length / Math.max(1, columns)));
   const valueColumns = width - LABEL_WIDTH;
@@ -50,7 +58,7 @@ export function ReviewStep({
   );
   const addressText = (address: (typeof addresses)[number]) =>
     sanitizeAndRedact(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
-  let budget = Math.max(1, height - 3 - fieldLines);
+  let budget = Math.max(1, height - 3 - fieldLines - (notCheckedText ? lines(notCheckedText, width) : 0));
   const shown: typeof addresses = [];
   for (const address of addresses) {
     const cost = lines(addressText(address), width - 2);
@@ -95,6 +103,11 @@ export function ReviewStep({
       {addresses.length > shown.length && (
         <Text color={theme.color('muted')}>
           {'  '}… and {addresses.length - shown.length} more
+        </Text>
+      )}
+      {notCheckedText && (
+        <Text color={theme.color('muted')} wrap="wrap">
+          {notCheckedText}
         </Text>
       )}
       <Text color={theme.color('accent')} bold>
