@@ -23,13 +23,27 @@ export interface NextStepKeys {
 }
 const DEFAULT_KEYS: NextStepKeys = { retry: 'r', browse: 'b', fix: 'f', pickOrg: 'Esc' };
 
-export function nextStepFor(error: ApiError, version: string, keys: NextStepKeys = DEFAULT_KEYS): NextStep {
+/**
+ * `canBrowse` is false where the server does not list invitations: advice then never sends the
+ * person to a Browse that cannot show anything.
+ */
+export function nextStepFor(
+  error: ApiError,
+  version: string,
+  keys: NextStepKeys = DEFAULT_KEYS,
+  canBrowse = true,
+): NextStep {
   if (error.kind === 'refused') return { text: 'Nothing was sent: fix the setting named above.', action: 'none' };
   if (error.kind === 'redirect')
     return { text: 'The server redirected: check the API URL (INVITE_API_URL).', action: 'none' };
   if (error.kind === 'cancelled') return { text: 'Not sent: cancelled.', action: 'retry' };
   if (error.type === REPLAYED_ANSWER)
-    return { text: 'Nothing new was created: press b to see the earlier invitation in Browse.', action: 'browse' };
+    return canBrowse
+      ? {
+          text: `Nothing new was created: press ${keys.browse} to see the earlier invitation in Browse.`,
+          action: 'browse',
+        }
+      : { text: 'Nothing new was created: the earlier invitation stands.', action: 'none' };
   if (isRetryableFailure(error)) {
     const what = error.status === 429 ? 'Still rate limited after waiting' : 'The server or network failed';
     return {
@@ -53,7 +67,9 @@ export function nextStepFor(error: ApiError, version: string, keys: NextStepKeys
     case 404:
       return { text: `Organization not found: press ${keys.pickOrg} and pick another.`, action: 'pick-org' };
     case 409:
-      return { text: `Already invited or a member: press ${keys.browse} to open it in Browse.`, action: 'browse' };
+      return canBrowse
+        ? { text: `Already invited or a member: press ${keys.browse} to open it in Browse.`, action: 'browse' }
+        : { text: 'Already invited or a member: nothing new was created.', action: 'none' };
     case 400:
     case 422:
       return { text: `Press ${keys.fix} to fix ${fieldName(error)} and send again.`, action: 'fix-field' };

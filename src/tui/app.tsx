@@ -9,7 +9,7 @@ import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
-import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
+import { InvitationsContext, useInvitations, useInvitationsStore } from './hooks/use-invitations.js';
 import { MembersContext, useMembersStore } from './hooks/use-members.js';
 import { useOrgCheck } from './hooks/use-org-check.js';
 import { useAddressTriage } from './hooks/use-address-triage.js';
@@ -58,6 +58,8 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const sender = useInvitationSender(dispatch);
   const invitations = useContext(InvitationsContext);
   const members = useContext(MembersContext);
+  // Where the server lists no invitations, nothing may send the person to Browse.
+  const canBrowse = useInvitations(flow.org?.key).resource.status !== 'missing';
   const orgCheck = useOrgCheck(flow.org?.typed ? flow.org.key : undefined);
   const checkedOrg = orgCheck?.status === 'found' ? orgCheck.org : undefined;
   const width = Math.max(20, columns);
@@ -201,6 +203,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
               }
               dispatch({ type: 'newInvitation' });
             }}
+            canBrowse={canBrowse}
             onPickOrg={() => dispatch({ type: 'orgChangeRequested' })}
             width={width}
             height={bodyHeight}

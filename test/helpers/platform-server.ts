@@ -31,6 +31,8 @@ export interface PlatformServerOptions {
   answerRole?: string;
   /** Members of every org. */
   members?: string[];
+  /** Answer an invite of a member with 409 `already_exists` (API.md documents it; not every server does). */
+  memberConflict?: boolean;
   /** Invitations already there, in the first org. */
   invitations?: PlatformInvitation[];
   /** Status for a companion path that does not exist: 404 (default) or 405. */
@@ -65,6 +67,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       const org = decodeURIComponent(invite[1] ?? '');
       if (!orgs.includes(org)) return envelope(res, 404, 'not_found', `Organization "${org}" not found`);
       const body = JSON.parse(await readBody(req)) as { email: string; role: string };
+      if (options.memberConflict && options.members?.includes(body.email.toLowerCase()))
+        return envelope(res, 409, 'already_exists', `${body.email} is already a member`);
       const now = Date.now();
       const created: PlatformInvitation = {
         id: `00000000-0000-4000-8000-${String(next++).padStart(12, '0')}`,

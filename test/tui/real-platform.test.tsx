@@ -106,6 +106,19 @@ describe('a part-A-only server', () => {
     expect(sentTo(server)).toEqual([{ email: 'ada@acme.test', role: 'reader' }]);
     app.unmount();
   });
+
+  it('a 409 where nothing lists invitations: the advice does not send the person to Browse', async () => {
+    const { app } = await platform({ companion: 'none', members: ['ada@acme.test'], memberConflict: true });
+    await app.waitFor('Type the organization key');
+    await app.burst('acme', ENTER, 'ada@acme.test', ENTER, ENTER);
+    await app.waitFor('Enter sends the invitation');
+    await app.press(ENTER);
+    const frame = await app.waitFor('409 Conflict');
+    expect(frame).toContain('Already invited or a member: nothing new was created.');
+    expect(frame).not.toContain('Browse');
+    expect(frame).not.toMatch(/\bb browse\b/);
+    app.unmount();
+  });
 });
 
 describe('a server that lists members (the platform documents /members)', () => {

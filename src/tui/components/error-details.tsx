@@ -22,10 +22,13 @@ export function ErrorDetails({
   error,
   width,
   showNextStep = true,
+  canBrowse = true,
 }: {
   error: ApiError;
   width: number;
   showNextStep?: boolean;
+  /** False where the server lists no invitations, so the advice does not offer Browse. */
+  canBrowse?: boolean;
 }) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
@@ -34,7 +37,7 @@ export function ErrorDetails({
     error.status && (error.kind === 'http' || error.kind === 'redirect')
       ? `${error.status} ${statusName(error.status)}`
       : KIND_TITLES[error.kind];
-  const next = nextStepFor(error, VERSION, nextStepKeys());
+  const next = nextStepFor(error, VERSION, nextStepKeys(), canBrowse);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">

@@ -21,6 +21,8 @@ interface ResultStepProps {
   onFixField: (row: SendRow) => void;
   onNew: () => void;
   onPickOrg: () => void;
+  /** False where the server lists no invitations: no advice or key leads to Browse. */
+  canBrowse?: boolean;
   width: number;
   height: number;
 }
@@ -35,6 +37,7 @@ export function ResultStep({
   onFixField,
   onNew,
   onPickOrg,
+  canBrowse = true,
   width,
   height,
 }: ResultStepProps) {
@@ -58,10 +61,13 @@ export function ResultStep({
   const list = useSelectList({ items: rows, height: Math.max(1, listHeight) });
   const { cursor } = list;
   const current = list.highlighted;
-  const failure = current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION) : undefined;
+  const failure =
+    current?.outcome.state === 'failed' ? nextStepFor(current.outcome.error, VERSION, undefined, canBrowse) : undefined;
   // Only the keys that do something for these rows (and this one): the footer shows no dead keys.
   const actions = new Set(
-    rows.flatMap((row) => (row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION).action] : [])),
+    rows.flatMap((row) =>
+      row.outcome.state === 'failed' ? [nextStepFor(row.outcome.error, VERSION, undefined, canBrowse).action] : [],
+    ),
   );
   useKeyScope({
     ...(rows.length > 1 ? list.handlers : {}),
@@ -94,7 +100,7 @@ export function ResultStep({
       {listHeight > 0 && <SelectList items={items} cursor={cursor} height={listHeight} width={width} />}
       {current && (
         <Box flexDirection="column" marginTop={listHeight > 0 ? 1 : 0} width={width}>
-          <RowDetails row={current} requestedRole={requestedRole} width={width} />
+          <RowDetails row={current} requestedRole={requestedRole} canBrowse={canBrowse} width={width} />
         </Box>
       )}
       {counts.notSent > 0 && (
@@ -106,12 +112,22 @@ export function ResultStep({
   );
 }
 
-function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole: string; width: number }) {
+function RowDetails({
+  row,
+  requestedRole,
+  canBrowse,
+  width,
+}: {
+  row: SendRow;
+  requestedRole: string;
+  canBrowse: boolean;
+  width: number;
+}) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
   const { now } = useServices();
   const { outcome } = row;
-  if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} />;
+  if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} canBrowse={canBrowse} />;
   if (outcome.state === 'skipped')
     return (
       <Text color={theme.color('warning')}>
