@@ -7,7 +7,14 @@ import { VERSION } from '../version.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
-import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
+import {
+  flowReducer,
+  initialFlowState,
+  isReadOnly,
+  rowsToSend,
+  type OrgChoice,
+  type SendRow,
+} from './flow/flow-reducer.js';
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
 import { useOrgCheck } from './hooks/use-org-check.js';
@@ -66,11 +73,9 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   };
   const sending = flow.step === 'sending';
   // Where the server states the caller's role, a non-owner is told before any step, not by a 403.
-  const role = flow.org?.role;
-  const readOnlyReason =
-    role !== undefined && role !== 'owner'
-      ? `You are ${role} in ${flow.org?.name ?? flow.org?.key}: only owners can send or revoke invitations.`
-      : undefined;
+  const readOnlyReason = isReadOnly(flow.org)
+    ? `You are ${flow.org?.role} in ${flow.org?.name ?? flow.org?.key}: only owners can send or revoke invitations.`
+    : undefined;
   useKeyScope(
     {
       switchView:
@@ -87,8 +92,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
 
   const chooseOrg = (org: OrgChoice) => {
     lastOrg.save(org.key);
-    dispatch({ type: 'orgChosen', org });
-    if (org.role && org.role !== 'owner') dispatch({ type: 'browseOpened' });
+    dispatch({ type: 'orgOpened', org });
   };
   const sendRows = (rows: SendRow[]) => {
     const org = flow.org?.key;
@@ -98,19 +102,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       .send({ org, role: flow.role, sendEmail: flow.sendEmail, rows })
       .finally(() => invitations?.invalidate(org));
   };
-  const startSending = () =>
-    sendRows([
-      ...plan.sendable.map((address) => ({
-        email: address.email,
-        display: address.display,
-        outcome: { state: 'queued' as const },
-      })),
-      ...plan.alreadyPending.map((address) => ({
-        email: address.email,
-        display: address.display,
-        outcome: { state: 'skipped' as const, reason: 'already has a pending invitation' },
-      })),
-    ]);
+  const startSending = () => sendRows(rowsToSend(plan));
   const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
@@ -203,7 +195,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
             org={flow.org?.key ?? ''}
             readOnlyReason={readOnlyReason}
             initialFilter={flow.browseInitialFilter}
-            onBack={() => dispatch({ type: readOnlyReason ? 'orgChangeRequested' : 'browseClosed' })}
+            onBack={() => dispatch({ type: 'browseClosed' })}
             width={width}
             height={bodyHeight}
           />

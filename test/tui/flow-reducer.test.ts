@@ -21,7 +21,7 @@ const failure = new ApiError({ kind: 'http', status: 502, detail: 'bad gateway' 
 describe('flowReducer', () => {
   it('walks org → emails → role → review, and back step by step', () => {
     const review = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'addressTextChanged', text: 'a@acme.test' },
       { type: 'addressesConfirmed' },
       { type: 'roleChosen', role: 'contributor' },
@@ -44,7 +44,7 @@ describe('flowReducer', () => {
 
   it('tracks each row through sending to the result', () => {
     const state = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'sendStarted', rows: [row('a@x.test'), row('b@x.test')], at: 1 },
       { type: 'rowSending', email: 'a@x.test' },
       { type: 'rowFinished', email: 'a@x.test', outcome: { state: 'sent', invitation: { role: 'reader' } } },
@@ -91,7 +91,7 @@ describe('flowReducer', () => {
 
   it('Browse opens over any step and Tab returns to where the person was', () => {
     const review = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'addressesConfirmed' },
       { type: 'roleChosen', role: 'reader' },
     ]);
@@ -104,7 +104,7 @@ describe('flowReducer', () => {
   it('a new invitation keeps the org and role and clears the addresses and results', () => {
     const done: FlowState = {
       ...run([
-        { type: 'orgChosen', org: { key: 'acme' } },
+        { type: 'orgOpened', org: { key: 'acme' } },
         { type: 'roleChosen', role: 'owner' },
       ]),
       step: 'result',

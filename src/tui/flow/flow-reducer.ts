@@ -53,7 +53,8 @@ export interface FlowState {
 }
 
 export type FlowAction =
-  | { type: 'orgChosen'; org: OrgChoice }
+  /** An org was picked: the reducer decides whether sending or only Browse comes next. */
+  | { type: 'orgOpened'; org: OrgChoice }
   | { type: 'addressTextChanged'; text: string }
   | { type: 'addressesConfirmed' }
   | { type: 'roleChosen'; role: Role }
@@ -89,6 +90,29 @@ export function initialFlowState(org?: OrgChoice): FlowState {
   };
 }
 
+/** Whether the server stated a role for the caller that cannot send or revoke (an unknown role can try). */
+export function isReadOnly(org: OrgChoice | undefined): boolean {
+  return org?.role !== undefined && org.role !== 'owner';
+}
+
+/** An address as the send plan holds it. */
+export interface Addressee {
+  email: string;
+  display: string;
+}
+
+/** The rows a send starts with: the addresses to send, queued, then those already pending, skipped. */
+export function rowsToSend(plan: { sendable: readonly Addressee[]; alreadyPending: readonly Addressee[] }): SendRow[] {
+  return [
+    ...plan.sendable.map(({ email, display }): SendRow => ({ email, display, outcome: { state: 'queued' } })),
+    ...plan.alreadyPending.map(({ email, display }): SendRow => ({
+      email,
+      display,
+      outcome: { state: 'skipped', reason: 'already has a pending invitation' },
+    })),
+  ];
+}
+
 const PREVIOUS: Record<SendStep, SendStep> = {
   org: 'org',
   emails: 'org',
@@ -100,8 +124,11 @@ const PREVIOUS: Record<SendStep, SendStep> = {
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
-    case 'orgChosen':
-      return toStep({ ...state, org: action.org, rows: [] }, 'emails');
+    case 'orgOpened': {
+      // A role other than owner cannot send: Browse is all there is, and leaving it picks another org.
+      const opened = { ...state, org: action.org, rows: [], browseInitialFilter: undefined };
+      return isReadOnly(action.org) ? { ...opened, step: 'browse', returnStep: 'org' } : toStep(opened, 'emails');
+    }
     case 'addressTextChanged':
       return {
         ...state,
