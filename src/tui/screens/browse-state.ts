@@ -104,13 +104,12 @@ export function visibleInvitations(
   { text, status, sort }: Pick<BrowseState, 'text' | 'status' | 'sort'>,
 ): Invitation[] {
   const needle = text.trim().toLowerCase();
+  // Case-blind on every field (ids are ULIDs in upper case); an empty needle matches every row.
+  const matches = (field: string | undefined) => (field ?? '').toLowerCase().includes(needle);
   const matching = all.filter(
     (invitation) =>
       (status === 'all' || invitation.status === status) &&
-      (!needle ||
-        (invitation.email ?? '').toLowerCase().includes(needle) ||
-        (invitation.role ?? '').includes(needle) ||
-        (invitation.id ?? '').includes(needle)),
+      (matches(invitation.email) || matches(invitation.role) || matches(invitation.id)),
   );
   if (sort === 'newest') return matching; // the API's own order
   if (sort === 'oldest') return matching.reverse();
