@@ -52,10 +52,11 @@ export function App(props: { onExit?: (reason: ExitReason) => void }) {
 function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const { lastOrg } = useServices();
   const { exit } = useApp();
-  const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlowState());
+  // The remembered org is read once: the org step re-renders on every key, and it is a file.
+  const [flow, dispatch] = useReducer(flowReducer, lastOrg, (store) =>
+    initialFlowState({ rememberedOrg: store.load() }),
+  );
   const [helpOpen, setHelpOpen] = useState(false);
-  // Read once: the org step re-renders on every key, and this is a file.
-  const [rememberedOrg] = useState(() => lastOrg.load());
   const { columns, rows } = useTerminalSize();
   const plan = useSendPlan(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
@@ -125,9 +126,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     const back = () => dispatch({ type: 'back' });
     switch (flow.step) {
       case 'org':
-        return (
-          <OrgStep preselect={flow.org?.key ?? rememberedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />
-        );
+        return <OrgStep preselect={flow.preselectedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />;
       case 'emails':
         return (
           <EmailsStep

@@ -124,6 +124,15 @@ describe('flowReducer', () => {
 });
 
 describe('opening an org', () => {
+  it('the org list starts on the org used last time, then on the one opened in this session', () => {
+    const start = initialFlowState({ rememberedOrg: 'globex' });
+    expect(start).toMatchObject({ step: 'org', org: undefined, preselectedOrg: 'globex' });
+    const opened = run([{ type: 'orgOpened', org: { key: 'acme' } }, { type: 'orgChangeRequested' }], start);
+    expect(opened).toMatchObject({ step: 'org', preselectedOrg: 'acme' });
+    expect(initialFlowState().preselectedOrg).toBeUndefined();
+    expect(initialFlowState({ org: { key: 'acme' }, rememberedOrg: 'globex' }).preselectedOrg).toBe('acme');
+  });
+
   it('an owner, or an org whose role the server does not state, goes on to the addresses', () => {
     for (const org of [
       { key: 'acme', role: 'owner' },

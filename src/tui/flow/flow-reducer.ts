@@ -50,6 +50,14 @@ export interface FlowState {
   fieldMessage: FieldMessage | undefined;
   /** The text filter Browse opens with (the address of a 409). */
   browseInitialFilter: string | undefined;
+  /** The org the org list starts on: the one opened last, in this session or (at start-up) a previous one. */
+  preselectedOrg: string | undefined;
+}
+
+/** What the TUI knows as it starts: an org already open (tests), or the key of the one used last time. */
+export interface FlowStart {
+  org?: OrgChoice;
+  rememberedOrg?: string | undefined;
 }
 
 export type FlowAction =
@@ -73,7 +81,7 @@ export type FlowAction =
   | { type: 'newInvitation' }
   | { type: 'orgChangeRequested' };
 
-export function initialFlowState(org?: OrgChoice): FlowState {
+export function initialFlowState({ org, rememberedOrg }: FlowStart = {}): FlowState {
   return {
     step: 'org',
     returnStep: 'org',
@@ -87,6 +95,7 @@ export function initialFlowState(org?: OrgChoice): FlowState {
     cancelling: false,
     fieldMessage: undefined,
     browseInitialFilter: undefined,
+    preselectedOrg: org?.key ?? rememberedOrg,
   };
 }
 
@@ -126,7 +135,13 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'orgOpened': {
       // A role other than owner cannot send: Browse is all there is, and leaving it picks another org.
-      const opened = { ...state, org: action.org, rows: [], browseInitialFilter: undefined };
+      const opened = {
+        ...state,
+        org: action.org,
+        preselectedOrg: action.org.key,
+        rows: [],
+        browseInitialFilter: undefined,
+      };
       return isReadOnly(action.org) ? { ...opened, step: 'browse', returnStep: 'org' } : toStep(opened, 'emails');
     }
     case 'addressTextChanged':
