@@ -39,8 +39,22 @@ describe('flowReducer', () => {
     expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], review).step).toBe('org');
   });
 
-  it('starts with reader preselected and the invitation email on', () => {
-    expect(initialFlowState()).toMatchObject({ step: 'org', role: 'reader', sendEmail: true });
+  it('starts on the org list with nothing typed, reader preselected and the invitation email on', () => {
+    expect(initialFlowState()).toEqual({
+      step: 'org',
+      returnStep: 'org',
+      org: undefined,
+      addressText: '',
+      role: 'reader',
+      sendEmail: true,
+      rows: [],
+      sendingStartedAt: undefined,
+      rateLimitedUntil: undefined,
+      cancelling: false,
+      fieldMessage: undefined,
+      browseInitialFilter: undefined,
+      preselectedOrg: undefined,
+    });
     expect(run([{ type: 'sendEmailToggled' }]).sendEmail).toBe(false);
   });
 
