@@ -111,6 +111,8 @@ describe('which invitations Browse shows', () => {
     expect(shown(rows, { text: 'inv_01jabc' })).toEqual(['Ada@Acme.test']);
     expect(shown(rows, { text: '   ' })).toHaveLength(3);
     expect(shown(rows, { text: 'nobody' })).toEqual([]);
+    // A missing address or id matches nothing, not even a single letter.
+    expect(shown([{ role: 'owner' }], { text: 'a' })).toEqual([]);
   });
 
   it('sorts rows missing an address or expiry first, and never reorders the input', () => {
@@ -177,7 +179,12 @@ describe('a Browse session', () => {
   });
 
   it('a revoke asked, confirmed and done: the old notice goes, the new one says so', () => {
-    const earlier = step(initialBrowseState(), { type: 'noticeShown', notice: { tone: 'warning', text: 'stale' } });
+    const earlier = step(
+      initialBrowseState(),
+      { type: 'revokeStarted', id: 'inv_0' },
+      { type: 'revokeSucceeded', id: 'inv_0' },
+    );
+    expect(earlier.notice).toEqual({ tone: 'success', text: 'Revoked inv_0.' });
     const asking = step(earlier, { type: 'revokeAsked', id: 'inv_1' });
     expect(asking).toMatchObject({ confirmingRevoke: 'inv_1', notice: undefined });
     const revoking = step(asking, { type: 'revokeStarted', id: 'inv_1' });
@@ -200,12 +207,6 @@ describe('a Browse session', () => {
     });
     const kept = step(initialBrowseState(), { type: 'revokeAsked', id: 'inv_3' }, { type: 'confirmationClosed' });
     expect(kept).toMatchObject({ confirmingRevoke: undefined, revoking: undefined });
-  });
-
-  it('a notice can be replaced or cleared', () => {
-    const shown = step(initialBrowseState(), { type: 'noticeShown', notice: { tone: 'success', text: 'ok' } });
-    expect(shown.notice).toEqual({ tone: 'success', text: 'ok' });
-    expect(step(shown, { type: 'noticeShown', notice: undefined }).notice).toBeUndefined();
   });
 
   it('when the list under the cursor shrinks, the cursor stays on the last row and the window scrolls back', () => {

@@ -39,7 +39,6 @@ export type BrowseAction =
   | { type: 'revokeStarted'; id: string }
   | { type: 'revokeSucceeded'; id: string }
   | { type: 'revokeFailed'; id: string; error: ApiError }
-  | { type: 'noticeShown'; notice: BrowseNotice | undefined }
   /** The list under the cursor changed (a revoke, a refresh, a resize): keep the cursor on it. */
   | { type: 'rowsChanged'; count: number; height: number };
 
@@ -87,8 +86,6 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
         revoking: undefined,
         notice: { tone: 'error', title: `Could not revoke ${action.id}:`, error: action.error },
       };
-    case 'noticeShown':
-      return { ...state, notice: action.notice };
     case 'rowsChanged':
       return clampCursor(state, action.count, action.height);
   }
