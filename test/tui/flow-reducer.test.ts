@@ -219,6 +219,17 @@ describe('the send steps', () => {
     expect(at('result')).toMatchObject({ step: 'review', returnStep: 'review' });
   });
 
+  it('Enter on the addresses goes to the role step, where the role chosen before is still chosen', () => {
+    const backAtEmails = run([{ type: 'back' }, { type: 'back' }], { ...atReview(), role: 'contributor' });
+    expect(backAtEmails.step).toBe('emails');
+    expect(run([{ type: 'addressesConfirmed' }], backAtEmails)).toMatchObject({
+      step: 'role',
+      returnStep: 'role',
+      role: 'contributor',
+      addressText: 'a@x.test, b@x.test',
+    });
+  });
+
   it('a send starts with the addresses to send queued, then those already pending skipped', () => {
     const rows = rowsToSend({
       sendable: [
