@@ -1,8 +1,8 @@
 // The entry point. It imports nothing heavy at the top, so `--version` and `--help` start
 // nearly as fast as bare Node; each command loads its own code when it runs. The TUI's plan
 // (settings, a few small modules) is imported statically: loaded with this file, it reaches the
-// demo sandbox's start and the first frame sooner than a dynamic import would (measured: first
-// frame ~300 -> ~260 ms, --version +4 ms).
+// demo sandbox's start and the first frame sooner than a dynamic import would, for a little on
+// `--version` (README, Performance, has the figures).
 import { COMMAND_HELP, mainHelp } from './commands/help.js';
 import { startDemoSandbox } from './sandbox/demo-sandbox.js';
 import { planTui } from './tui/tui-plan.js';
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     if (process.env.NO_COLOR || process.env.TERM === 'dumb') process.env.FORCE_COLOR = '0';
     const plan = planTui(argv);
     if (typeof plan === 'number') return plan;
-    // Before Ink loads (~100 ms of one core): the demo sandbox starts on the other one meanwhile.
+    // Before Ink loads, which keeps one core busy: the demo sandbox starts on the other one meanwhile.
     const sandbox = plan.api ? undefined : startDemoSandbox(plan.demo);
     const { runTui } = await withoutGlobalFetch(() => import('./tui/run-tui.js'));
     return runTui(plan, sandbox);

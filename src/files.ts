@@ -33,15 +33,15 @@ export function readTextIfExists(file: string): string | undefined {
 }
 
 /**
- * Opens a state file (credentials, config, last org, the journal) without following a symbolic
- * link at its own name: a link planted there could redirect what we read or write. Returns
- * undefined when the file does not exist; a link, a directory or another odd file is refused
- * with a message naming the file. `flags` defaults to read-only.
+ * Opens a state file (credentials, config, last org) for reading without following a symbolic
+ * link at its own name: a link planted there could redirect what we read. Returns undefined when
+ * the file does not exist; a link, a directory or another odd file is refused with a message
+ * naming the file. (The journal opens its files itself, with the same O_NOFOLLOW.)
  */
-export function openStateFile(file: string, flags: number = constants.O_RDONLY, mode = 0o600): number | undefined {
+function openStateFile(file: string): number | undefined {
   let fd: number;
   try {
-    fd = openSync(file, flags | constants.O_NOFOLLOW, mode);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
@@ -70,13 +70,6 @@ export function readStateFile(file: string): string | undefined {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Opens a state file for appending, created 0600 if missing, never through a link. */
-export function openStateFileForAppend(file: string): number {
-  const fd = openStateFile(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT);
-  if (fd === undefined) throw new LocalStateError(`Cannot create ${file}`);
-  return fd;
 }
 
 /**

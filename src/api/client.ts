@@ -86,7 +86,7 @@ export interface CreateInvitationOptions extends CallOptions {
 export type InvitationsClient = ReturnType<typeof createClient>;
 export { newIdempotencyKey };
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const INVITATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export function createClient(options: ClientOptions) {

@@ -87,6 +87,6 @@ export class ApiError extends Error {
 
 /** The reason phrase for an HTTP status, e.g. 404 → "Not Found". */
 export function statusName(status: number): string {
-  // Looked up when needed: importing node:http costs ~4 ms, before the TUI's first frame too.
+  // Looked up when needed: importing node:http at load would delay every start, the TUI's first frame too.
   return process.getBuiltinModule('node:http').STATUS_CODES[status] ?? 'Unknown Status';
 }

@@ -36,7 +36,7 @@ export function clientFor(settings: Settings, env: NodeJS.ProcessEnv = process.e
 let demoSandbox: Promise<Sandbox> | undefined;
 
 /** The file the demo sandbox keeps its state in, shared by every `--demo` command. */
-export function demoDataFile(env: NodeJS.ProcessEnv = process.env): string {
+function demoDataFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'demo-sandbox.json');
 }
 

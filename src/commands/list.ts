@@ -3,7 +3,7 @@ import { INVITATION_STATUSES, type InvitationStatus } from '../api/constants.js'
 import { describeAge, describeExpiry } from '../invites/format.js';
 import { UsageError } from '../usage-error.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
-import { clean, out, printJson, table } from './output.js';
+import { sanitizeAndCap, out, printJson, table } from './output.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
 
@@ -23,10 +23,10 @@ export async function runList(args: string[]): Promise<number> {
   }
   const now = Date.now();
   const rows = invitations.map((invitation) => [
-    clean(invitation.id ?? '', 40),
-    clean(invitation.email ?? '', 254),
-    clean(invitation.role, 20),
-    clean(invitation.status ?? '', 20),
+    sanitizeAndCap(invitation.id ?? '', 40),
+    sanitizeAndCap(invitation.email ?? '', 254),
+    sanitizeAndCap(invitation.role, 20),
+    sanitizeAndCap(invitation.status ?? '', 20),
     describeAge(invitation.created_at, now),
     invitation.status === 'pending' ? describeExpiry(invitation.expires_at, now) : '',
   ]);

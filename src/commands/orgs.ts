@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GLOBAL_OPTIONS } from './global-options.js';
-import { clean, out, printJson, table } from './output.js';
+import { sanitizeAndCap, out, printJson, table } from './output.js';
 import { clientFor } from './command-client.js';
 import { resolveSettings } from './settings.js';
 
@@ -14,7 +14,11 @@ export async function runOrgs(args: string[]): Promise<number> {
   }
   for (const line of table(
     ['KEY', 'NAME', 'YOUR ROLE'],
-    orgs.map((org) => [clean(org.key, 100), clean(org.name ?? '', 100), clean(org.role ?? '', 20)]),
+    orgs.map((org) => [
+      sanitizeAndCap(org.key, 100),
+      sanitizeAndCap(org.name ?? '', 100),
+      sanitizeAndCap(org.role ?? '', 20),
+    ]),
   ))
     out(line);
   return 0;

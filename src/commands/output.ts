@@ -42,7 +42,9 @@ export const out = (line = '') => {
 };
 export const say = (line = '') => void process.stderr.write(`${line}\n`);
 export const printJson = (value: unknown) => out(safeJson(value));
-export const clean = (text: unknown, maxLength = 200) => sanitizeServerText(text, { singleLine: true, maxLength });
+/** Server text for one line of output: sanitized, newlines folded, cut to `maxLength` code points. */
+export const sanitizeAndCap = (text: unknown, maxLength = 200) =>
+  sanitizeServerText(text, { singleLine: true, maxLength });
 
 /** The error envelope as data, for --json. */
 export function errorJson(error: ApiError) {
@@ -57,10 +59,11 @@ export function errorJson(error: ApiError) {
 /** An error for people: status and name, type, detail, and every field error. */
 export function describeError(error: ApiError): string[] {
   const heading = error.status
-    ? `${error.status} ${statusName(error.status)}${error.type ? ` (${clean(error.type, 60)})` : ''}`
+    ? `${error.status} ${statusName(error.status)}${error.type ? ` (${sanitizeAndCap(error.type, 60)})` : ''}`
     : error.kind.replace('_', ' ');
-  const lines = [`${heading}: ${clean(error.detail, 500)}`];
-  for (const field of error.fieldErrors) lines.push(`  ${clean(field.loc.join('.'), 60)}: ${clean(field.msg)}`);
+  const lines = [`${heading}: ${sanitizeAndCap(error.detail, 500)}`];
+  for (const field of error.fieldErrors)
+    lines.push(`  ${sanitizeAndCap(field.loc.join('.'), 60)}: ${sanitizeAndCap(field.msg)}`);
   return lines;
 }
 

@@ -6,7 +6,7 @@ import type { Invitation } from '../api/schemas.js';
 import { UsageError } from '../usage-error.js';
 import { EXIT } from './exit-codes.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
-import { clean, printJson, say } from './output.js';
+import { sanitizeAndCap, printJson, say } from './output.js';
 import { confirm } from './prompt.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
@@ -28,14 +28,14 @@ export async function runRevoke(args: string[]): Promise<number> {
   const invitation = await findInvitation(client, org, id);
   if (invitation === null) {
     say(
-      `invite-tui: there is no invitation ${clean(id, 60)} in ${org}; \`invite-tui list --org ${org}${demo}\` shows them.`,
+      `invite-tui: there is no invitation ${sanitizeAndCap(id, 60)} in ${org}; \`invite-tui list --org ${org}${demo}\` shows them.`,
     );
     return EXIT.notFound;
   }
-  const email = invitation?.email ? clean(invitation.email, 254) : undefined;
+  const email = invitation?.email ? sanitizeAndCap(invitation.email, 254) : undefined;
   if (invitation?.status && invitation.status !== 'pending') {
     say(
-      `invite-tui: ${id} (${email ?? 'no address'}) is ${clean(invitation.status, 20)}, not pending: nothing to revoke.`,
+      `invite-tui: ${id} (${email ?? 'no address'}) is ${sanitizeAndCap(invitation.status, 20)}, not pending: nothing to revoke.`,
     );
     return EXIT.conflict;
   }

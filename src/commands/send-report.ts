@@ -3,7 +3,7 @@ import type { ApiError } from '../api/errors.js';
 import type { Invitation, Role } from '../api/schemas.js';
 import { describeExpiry } from '../invites/format.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { clean, describeError, errorJson, out, printJson, table } from './output.js';
+import { sanitizeAndCap, describeError, errorJson, out, printJson, table } from './output.js';
 
 export type RowResult = {
   line: number | undefined;
@@ -30,7 +30,7 @@ export function exitCodeOf(result: RowResult): number | undefined {
   return undefined;
 }
 
-export function resultJson(result: RowResult) {
+function resultJson(result: RowResult) {
   const base = {
     email: result.email,
     ...(result.line !== undefined ? { line: result.line } : {}),
@@ -65,7 +65,7 @@ export function printResultTable(results: RowResult[], now: number): void {
   const ordered = [...results].sort((a, b) => position(a) - position(b));
   const withLines = ordered.some((result) => result.line !== undefined);
   const rows = ordered.map((result) => {
-    const cells = [SYMBOLS[result.kind], clean(result.email, 254), result.role ?? '', detailOf(result, now)];
+    const cells = [SYMBOLS[result.kind], sanitizeAndCap(result.email, 254), result.role ?? '', detailOf(result, now)];
     return withLines ? [String(result.line ?? ''), ...cells] : cells;
   });
   const headers = ['', 'ADDRESS', 'ROLE', 'RESULT'];
@@ -102,14 +102,14 @@ function detailOf(result: RowResult, now: number): string {
 }
 
 /** Only what the server said: the documented answer may be the role alone. */
-export function describeSent(invitation: Invitation, requested: Role | undefined, now: number): string {
-  const role = clean(invitation.role, 20);
+function describeSent(invitation: Invitation, requested: Role | undefined, now: number): string {
+  const role = sanitizeAndCap(invitation.role, 20);
   const facts = [
-    invitation.status ? clean(invitation.status, 20) : undefined,
+    invitation.status ? sanitizeAndCap(invitation.status, 20) : undefined,
     invitation.status === 'pending' || invitation.status === undefined
       ? describeExpiry(invitation.expires_at, now) || undefined
       : undefined,
-    invitation.id ? clean(invitation.id, 60) : undefined,
+    invitation.id ? sanitizeAndCap(invitation.id, 60) : undefined,
   ].filter(Boolean);
   const differs = requested !== undefined && invitation.role !== requested;
   const invited = differs ? `invited as ${role} (asked for ${requested})` : 'invited';

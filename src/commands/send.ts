@@ -15,7 +15,7 @@ import { sendRows } from './send-rows.js';
 import { clientFor } from './command-client.js';
 import { requireOrg, resolveSettings } from './settings.js';
 
-export const SEND_OPTIONS = {
+const SEND_OPTIONS = {
   ...GLOBAL_OPTIONS,
   role: { type: 'string' },
   'no-email': { type: 'boolean', default: false },

@@ -10,7 +10,7 @@ export interface NextStep {
 }
 
 /** True when `r` may send again: nothing was done, or the same key makes a repeat harmless. */
-export function isRetryableFailure(error: ApiError): boolean {
+function isRetryableFailure(error: ApiError): boolean {
   return sendAgainWithSameKey(error) !== 'never';
 }
 
@@ -68,7 +68,7 @@ export function nextStepFor(error: ApiError, version: string, keys: NextStepKeys
 }
 
 /** The field a validation error points at, from `errors[].loc` (["body","email"] → "the address"). */
-export function fieldName(error: ApiError): string {
+function fieldName(error: ApiError): string {
   const loc = error.fieldErrors[0]?.loc ?? [];
   const field = loc[loc.length - 1];
   if (field === 'email') return 'the address';

@@ -36,7 +36,7 @@ export interface RunPlan<R> {
   rows: RowPlan<R>[];
 }
 
-export function newRunId(): string {
+function newRunId(): string {
   return randomBytes(8).toString('hex');
 }
 

@@ -12,7 +12,7 @@ import { Pacer } from './pacer.js';
 /** Requests in flight at once, unless the caller asks for another number. */
 export const DEFAULT_CONCURRENCY = 4;
 /** The first pass and up to two more for rows the same key may repeat (429, 502, 504, dropped). */
-export const DEFAULT_PASSES = 3;
+const DEFAULT_PASSES = 3;
 const PASS_PAUSE_MS = 1_000;
 /** How far the server's clock may run behind ours before an answer counts as older than the send. */
 const CLOCK_SKEW_MS = 5 * 60_000;

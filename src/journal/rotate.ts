@@ -6,7 +6,7 @@ import { closeSync, constants, openSync, renameSync, statSync, writeSync } from 
 import { forEachLine, parseRecord } from './journal.js';
 import { JournalIndex } from './intents.js';
 
-export const HISTORY_LIMIT_BYTES = 64 * 1024 * 1024;
+const HISTORY_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Below this size the whole journal is read faster than it is rewritten. */
 const COMPACT_FROM_BYTES = 64 * 1024;
 const WRITE_CHUNK_BYTES = 1 << 20;
@@ -62,7 +62,7 @@ function sizeOf(path: string): number {
  * RowClaims.whileAlone). A crash leaves the old journal whole; at worst some lines are then in
  * both files.
  */
-export function compactJournal(path: string, index: JournalIndex): { moved: number; kept: number } {
+function compactJournal(path: string, index: JournalIndex): { moved: number; kept: number } {
   const history = historyPath(path);
   rotateHistoryIfFull(history);
   const temp = `${path}.${process.pid}.compacting`;

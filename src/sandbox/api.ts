@@ -17,12 +17,12 @@ import {
 import type { IdempotencyRecord, SandboxStore } from './store.js';
 
 /** The sandbox's fixed demo tokens and the role each has in every organization. */
-export const SANDBOX_TOKENS: ReadonlyMap<string, Role> = new Map<string, Role>([
+const SANDBOX_TOKENS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['demo-owner', 'owner'],
   ['demo-reader', 'reader'],
 ]);
 /** `demo-invitee:<address>` acts as that person: sees and answers their own invitations. */
-export const INVITEE_TOKEN_PREFIX = 'demo-invitee:';
+const INVITEE_TOKEN_PREFIX = 'demo-invitee:';
 
 /**
  * What the server offers: `full` is parts A and B as API.md describes them; `platform` exactly

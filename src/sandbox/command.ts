@@ -8,7 +8,7 @@ import { seededInvitationIds } from './demo-options.js';
 import { FAULT_KINDS, parseFaultSpec } from './faults.js';
 import { startSandbox, type Sandbox } from './server.js';
 
-export const SANDBOX_HELP = `Usage: invite-tui sandbox [options]
+const SANDBOX_HELP = `Usage: invite-tui sandbox [options]
 
 Runs a local server that implements the invitations API with demo data.
 The first line on stdout is its base URL; the request log goes to stderr.

@@ -5,8 +5,8 @@ import { validationError, type SandboxResponse } from './envelope.js';
 /** Items `start` to `end` (exclusive) of a list and its total, reading only what the page needs. */
 export type ListSource<T> = (start: number, end: number) => { total: number; items: T[] };
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
 
 /**
  * A list answer: a bare array, or with `paginate` one page of it under `field` (`items` for some

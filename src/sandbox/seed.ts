@@ -147,7 +147,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A version-4-shaped UUID from the seeded generator, so ids repeat with the seed. */
-export function seededUuid(random: () => number): string {
+function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
   const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
@@ -215,7 +215,7 @@ export function seedData({ seed, now, invitations, memberLimit }: SeedOptions): 
 }
 
 /** Pending, unexpired invitations hold a seat against the member limit. */
-export function countSeatsTaken(invitations: StoredInvitation[], now: number): number {
+function countSeatsTaken(invitations: StoredInvitation[], now: number): number {
   return invitations.filter((invitation) => effectiveStatus(invitation, now) === 'pending').length;
 }
 

@@ -33,7 +33,7 @@ export type Change =
   | { op: 'respond'; id: string; status: 'accepted' | 'rejected'; member?: SandboxMember | undefined }
   | { op: 'revoke'; id: string };
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const FORMAT_VERSION = 2;
 
 interface Snapshot extends SandboxData {

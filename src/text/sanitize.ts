@@ -19,7 +19,7 @@ const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const LINE_BREAKS = /[\n\t]+/g;
 
-export const DEFAULT_MAX_LENGTH = 2000;
+const DEFAULT_MAX_LENGTH = 2000;
 
 export interface SanitizeOptions {
   /** Longest result, in code points; longer text is cut and ends with an ellipsis. */

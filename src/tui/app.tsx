@@ -18,7 +18,7 @@ import {
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { InvitationsContext, useInvitationsStore } from './hooks/use-invitations.js';
 import { useOrgCheck } from './hooks/use-org-check.js';
-import { useSendPlan } from './hooks/use-send-plan.js';
+import { useAddressTriage } from './hooks/use-address-triage.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { KeymapProvider, SuspendKeys, useKeyScope } from './keymap.js';
 import { BrowseScreen } from './screens/browse-screen.js';
@@ -58,7 +58,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   );
   const [helpOpen, setHelpOpen] = useState(false);
   const { columns, rows } = useTerminalSize();
-  const plan = useSendPlan(flow.org?.key, flow.addressText);
+  const triage = useAddressTriage(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
   const invitations = useContext(InvitationsContext);
   const orgCheck = useOrgCheck(flow.org?.typed ? flow.org.key : undefined);
@@ -103,7 +103,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       .send({ org, role: flow.role, sendEmail: flow.sendEmail, rows })
       .finally(() => invitations?.invalidate(org));
   };
-  const startSending = () => sendRows(rowsToSend(plan));
+  const startSending = () => sendRows(rowsToSend(triage));
   const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
@@ -132,7 +132,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
           <EmailsStep
             orgName={orgName}
             text={flow.addressText}
-            plan={plan}
+            triage={triage}
             fieldMessage={flow.fieldMessage}
             orgCheck={orgCheck}
             onChange={(text) => dispatch({ type: 'addressTextChanged', text })}
@@ -146,7 +146,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         return (
           <RoleStep
             role={flow.role}
-            count={plan.sendable.length}
+            count={triage.sendable.length}
             fieldMessage={flow.fieldMessage}
             onChoose={(role) => dispatch({ type: 'roleChosen', role })}
             onBack={back}
@@ -157,7 +157,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
         return (
           <ReviewStep
             orgLabel={orgLabel}
-            plan={plan}
+            triage={triage}
             role={flow.role}
             sendEmail={flow.sendEmail}
             onToggleEmail={() => dispatch({ type: 'sendEmailToggled' })}

@@ -33,13 +33,17 @@ export function useClient(): InvitationsClient {
   return useServices().client;
 }
 
-/** Text from the server, made safe for the screen (and redacted in --redact mode). */
-export function useDisplay(): (text: unknown, options?: SanitizeOptions) => string {
+/**
+ * The screen's one way to show server text: sanitized (escapes, controls and bidi overrides
+ * removed, capped in length; one line unless the options say otherwise) and, under --redact,
+ * with addresses masked.
+ */
+export function useSanitizeAndRedact(): (text: unknown, options?: SanitizeOptions) => string {
   const { redact } = useServices();
   return (text, options) => displayText(text, redact, options);
 }
 
-/** Server text made safe for the terminal, and redacted in --redact mode; also outside React. */
+/** useSanitizeAndRedact's function outside React (the summary printed after a quit). */
 export function displayText(text: unknown, redact: boolean, options: SanitizeOptions = { singleLine: true }): string {
   const safe = sanitizeServerText(text, options);
   return redact ? redactAddresses(safe) : safe;

@@ -15,6 +15,7 @@ import { KeyStreamContext } from '../../src/tui/input/input-context.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
 import { createTheme, ThemeContext } from '../../src/tui/theme.js';
 import { renderInTerminal } from './ink-terminal.js';
+import { DOWN, ENTER } from './keys.js';
 import { waitUntil } from './wait.js';
 
 export interface RenderAppOptions {
@@ -115,14 +116,14 @@ export async function walkToReview(
   { text, downs = 0, toSend = 1 }: { text: string; downs?: number; toSend?: number },
 ) {
   await app.waitFor('Choose an organization');
-  for (let i = 0; i < downs; i++) await app.press('\x1b[B');
-  await app.press('\r');
+  for (let i = 0; i < downs; i++) await app.press(DOWN);
+  await app.press(ENTER);
   await app.waitFor('Who should be invited');
   await app.press(text);
   await app.waitFor(`${toSend} to send`);
-  await app.press('\r');
+  await app.press(ENTER);
   await app.waitFor('Which role');
-  await app.press('\r');
+  await app.press(ENTER);
   await app.waitFor('Enter sends');
 }
 
@@ -132,7 +133,7 @@ export async function sendThroughTui(
 ) {
   const app = renderApp(options);
   await walkToReview(app, { text: options.address, downs: options.downs });
-  await app.press('\r');
+  await app.press(ENTER);
   await app.waitFor(options.until ?? /Result \d+ sent/);
   return app;
 }

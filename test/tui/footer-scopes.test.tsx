@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
 import type { Invitation } from '../../src/api/schemas.js';
 import { initialFlowState, type SendRow } from '../../src/tui/flow/flow-reducer.js';
-import type { SendPlan } from '../../src/tui/hooks/use-send-plan.js';
+import type { AddressTriage } from '../../src/tui/hooks/use-address-triage.js';
 import { BrowseScreen } from '../../src/tui/screens/browse-screen.js';
 import { EmailsStep } from '../../src/tui/screens/emails-step.js';
 import { OrgKeyPrompt } from '../../src/tui/screens/org-key-prompt.js';
@@ -15,8 +15,8 @@ import { SendingStep } from '../../src/tui/screens/sending-step.js';
 import { CTRL_C, ENTER, ESC } from '../helpers/keys.js';
 import { renderScreen } from '../helpers/tui.js';
 
-const address = { email: 'a@x.test', display: 'a@x.test', input: 'a@x.test' } as SendPlan['sendable'][number];
-const plan: SendPlan = {
+const address = { email: 'a@x.test', display: 'a@x.test', input: 'a@x.test' } as AddressTriage['sendable'][number];
+const triage: AddressTriage = {
   list: { valid: [address], invalid: [], duplicates: 0 },
   sendable: [address],
   alreadyPending: [],
@@ -46,7 +46,15 @@ describe('the footer in each sub-state', () => {
   it('review: enter sends, e toggles, esc goes back; other letters do nothing', async () => {
     const handlers = { onToggleEmail: vi.fn(), onSend: vi.fn(), onBack: vi.fn() };
     const screen = renderScreen(
-      <ReviewStep orgLabel="Acme (acme)" plan={plan} role="reader" sendEmail width={80} height={18} {...handlers} />,
+      <ReviewStep
+        orgLabel="Acme (acme)"
+        triage={triage}
+        role="reader"
+        sendEmail
+        width={80}
+        height={18}
+        {...handlers}
+      />,
     );
     await screen.waitFor('Review');
     expect(screen.footer()).toBe('enter send · e email on/off · esc back');
@@ -64,7 +72,7 @@ describe('the footer in each sub-state', () => {
       <EmailsStep
         orgName="Acme"
         text=""
-        plan={plan}
+        triage={triage}
         fieldMessage={undefined}
         orgCheck={undefined}
         onChange={onChange}
@@ -223,7 +231,7 @@ describe('text fields without colour', () => {
       <EmailsStep
         orgName="Acme"
         text={text}
-        plan={plan}
+        triage={triage}
         fieldMessage={undefined}
         orgCheck={undefined}
         onChange={(value) => (text = value)}
@@ -246,12 +254,12 @@ describe('text fields without colour', () => {
 describe('review at narrow widths', () => {
   it('wraps the addresses about to be sent instead of cutting them, labels kept in their column', async () => {
     const long = 'someone.with.a.rather.long.address@subdivision.example.test';
-    const address = { email: long, display: long, input: long } as SendPlan['sendable'][number];
-    const many: SendPlan = { ...plan, list: { ...plan.list, valid: [address] }, sendable: [address] };
+    const address = { email: long, display: long, input: long } as AddressTriage['sendable'][number];
+    const many: AddressTriage = { ...triage, list: { ...triage.list, valid: [address] }, sendable: [address] };
     const screen = renderScreen(
       <ReviewStep
         orgLabel="Acme Corporation International (acme)"
-        plan={many}
+        triage={many}
         role="contributor"
         sendEmail
         onToggleEmail={vi.fn()}

@@ -4,7 +4,7 @@ import { statusName } from '../../api/errors.js';
 import { nextStepFor } from '../../invites/next-step.js';
 import { nextStepKeys } from '../keys.js';
 import { VERSION } from '../../version.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 
 const KIND_TITLES: Record<ApiError['kind'], string> = {
@@ -28,7 +28,7 @@ export function ErrorDetails({
   showNextStep?: boolean;
 }) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   // A 200 whose body is garbage is not "200 OK": the kind says what went wrong.
   const heading =
     error.status && (error.kind === 'http' || error.kind === 'redirect')
@@ -42,22 +42,28 @@ export function ErrorDetails({
           ✗ {heading}
         </Text>
         {error.type ? (
-          <Text color={theme.color('muted')}> · {show(error.type, { singleLine: true, maxLength: 60 })}</Text>
+          <Text color={theme.color('muted')}>
+            {' '}
+            · {sanitizeAndRedact(error.type, { singleLine: true, maxLength: 60 })}
+          </Text>
         ) : null}
         {error.attempts > 1 ? <Text color={theme.color('muted')}> · after {error.attempts} attempts</Text> : null}
       </Text>
       <Box paddingLeft={2}>
-        <Text wrap="wrap">{show(error.detail, { singleLine: true, maxLength: 300 })}</Text>
+        <Text wrap="wrap">{sanitizeAndRedact(error.detail, { singleLine: true, maxLength: 300 })}</Text>
       </Box>
       {error.fieldErrors.slice(0, 5).map((field, index) => (
         <Text key={index} wrap="truncate-end">
           <Text color={theme.color('warning')}>
             {'  '}
-            {show(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}
+            {sanitizeAndRedact(field.loc.join('.'), { singleLine: true, maxLength: 60 }) || '(no location)'}
           </Text>
-          : {show(field.msg, { singleLine: true, maxLength: 200 })}
+          : {sanitizeAndRedact(field.msg, { singleLine: true, maxLength: 200 })}
           {field.type ? (
-            <Text color={theme.color('muted')}> ({show(field.type, { singleLine: true, maxLength: 40 })})</Text>
+            <Text color={theme.color('muted')}>
+              {' '}
+              ({sanitizeAndRedact(field.type, { singleLine: true, maxLength: 40 })})
+            </Text>
           ) : null}
         </Text>
       ))}

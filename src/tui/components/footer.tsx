@@ -40,7 +40,7 @@ export function hints(active: readonly ActiveCommand[]): { command: Command; tex
 }
 
 /** The hints that fit, in order, dropping the least important first; help is kept last. */
-export function fitHints(all: readonly { command: Command; text: string }[], width: number): string {
+function fitHints(all: readonly { command: Command; text: string }[], width: number): string {
   const help = all.find((hint) => hint.command === 'help');
   const rest = all.filter((hint) => hint !== help);
   const room = width - (help ? help.text.length + SEPARATOR.length : 0);

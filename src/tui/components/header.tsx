@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { FlowState, Step } from '../flow/flow-reducer.js';
-import { useDisplay, useServices } from '../services.js';
+import { useSanitizeAndRedact, useServices } from '../services.js';
 import { useTheme } from '../theme.js';
 
 const STEPS: { step: Step; label: string }[] = [
@@ -14,7 +14,7 @@ const STEPS: { step: Step; label: string }[] = [
 /** Two lines: where you are (target, org) and the steps of the flow, or "Browse". */
 export function Header({ flow, width }: { flow: FlowState; width: number }) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { target } = useServices();
   const current = flow.step === 'result' ? 'sending' : flow.step;
   return (
@@ -24,7 +24,9 @@ export function Header({ flow, width }: { flow: FlowState; width: number }) {
           invite-tui
         </Text>
         <Text color={theme.color('muted')}> · {target}</Text>
-        {flow.org ? <Text> · {show(flow.org.name ?? flow.org.key, { singleLine: true, maxLength: 40 })}</Text> : null}
+        {flow.org ? (
+          <Text> · {sanitizeAndRedact(flow.org.name ?? flow.org.key, { singleLine: true, maxLength: 40 })}</Text>
+        ) : null}
       </Text>
       <Text wrap="truncate-end">
         {flow.step === 'browse' ? (

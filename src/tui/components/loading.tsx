@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTheme } from '../theme.js';
 
 /**
- * How long the indicator stays still before it spins. A quick load (the demo's org list takes
- * ~50 ms) then costs no extra frames: a spinner tick just before the data arrives would hold the
- * real frame back by Ink's render throttle (~33 ms).
+ * How long the indicator stays still before it spins. A quick load (the demo's org list) then
+ * costs no extra frames: a spinner tick just before the data arrives would hold the real frame
+ * back by Ink's render throttle.
  */
 const SPIN_AFTER_MS = 300;
 

@@ -104,17 +104,20 @@ export function isReadOnly(org: OrgChoice | undefined): boolean {
   return org?.role !== undefined && org.role !== 'owner';
 }
 
-/** An address as the send plan holds it. */
+/** An address as the triage of the typed text holds it (`AddressTriage`). */
 export interface Addressee {
   email: string;
   display: string;
 }
 
 /** The rows a send starts with: the addresses to send, queued, then those already pending, skipped. */
-export function rowsToSend(plan: { sendable: readonly Addressee[]; alreadyPending: readonly Addressee[] }): SendRow[] {
+export function rowsToSend(triage: {
+  sendable: readonly Addressee[];
+  alreadyPending: readonly Addressee[];
+}): SendRow[] {
   return [
-    ...plan.sendable.map(({ email, display }): SendRow => ({ email, display, outcome: { state: 'queued' } })),
-    ...plan.alreadyPending.map(({ email, display }): SendRow => ({
+    ...triage.sendable.map(({ email, display }): SendRow => ({ email, display, outcome: { state: 'queued' } })),
+    ...triage.alreadyPending.map(({ email, display }): SendRow => ({
       email,
       display,
       outcome: { state: 'skipped', reason: 'already has a pending invitation' },

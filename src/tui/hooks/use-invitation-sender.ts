@@ -21,7 +21,7 @@ export interface SendRequest {
 
 /** Said on a row that goes with the key of an earlier attempt from the journal. */
 export const REUSED_KEY_NOTE = 'same Idempotency-Key as an earlier attempt that got no answer';
-export const BUSY_REASON = 'another invite-tui is sending this address right now';
+const BUSY_REASON = 'another invite-tui is sending this address right now';
 
 export function useInvitationSender(dispatch: Dispatch<FlowAction>) {
   const { client, journal, claims, now } = useServices();

@@ -6,7 +6,7 @@ import { useInvitations } from '../hooks/use-invitations.js';
 import { revokeAdvice, useRevoke } from '../hooks/use-revoke.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-field.js';
 import { listMoves } from '../widgets/list-moves.js';
@@ -27,7 +27,7 @@ interface BrowseScreenProps {
 /** The org's invitations: filter, sort, details, revoke. Only the visible window is rendered. */
 export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width, height }: BrowseScreenProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { resource: invitations, invalidate } = useInvitations(org);
   const [state, dispatch] = useReducer(browseReducer, initialFilter, initialBrowseState);
   const revoke = useRevoke(org, dispatch, invalidate);
@@ -94,8 +94,8 @@ export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width
   if (invitations.status === 'missing') {
     return (
       <Text wrap="wrap">
-        {show(invitations.why ?? 'This server does not list invitations.')} There is nothing to browse; sending still
-        works: press {keyName('switchView')}.
+        {sanitizeAndRedact(invitations.why ?? 'This server does not list invitations.')} There is nothing to browse;
+        sending still works: press {keyName('switchView')}.
       </Text>
     );
   }
@@ -112,7 +112,7 @@ export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width
     <Box flexDirection="column" width={width}>
       {readOnlyReason && (
         <Text color={theme.color('warning')} wrap="wrap">
-          {show(readOnlyReason)}
+          {sanitizeAndRedact(readOnlyReason)}
         </Text>
       )}
       <Box>
@@ -138,15 +138,17 @@ export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width
       {state.details && selected && <InvitationDetails invitation={selected} width={width} />}
       {state.confirmingRevoke && (
         <Text color={theme.color('warning')} bold wrap="truncate-end">
-          Revoke the invitation to {show(selected?.email ?? state.confirmingRevoke)}? {keyName('confirm')} to revoke,{' '}
-          {keyName('deny')} to keep it
+          Revoke the invitation to {sanitizeAndRedact(selected?.email ?? state.confirmingRevoke)}? {keyName('confirm')}{' '}
+          to revoke, {keyName('deny')} to keep it
         </Text>
       )}
-      {state.revoking && <Text color={theme.color('muted')}>Revoking {show(state.revoking)}…</Text>}
-      {notice && notice.tone !== 'error' && <Text color={theme.color(notice.tone)}>{show(notice.text)}</Text>}
+      {state.revoking && <Text color={theme.color('muted')}>Revoking {sanitizeAndRedact(state.revoking)}…</Text>}
+      {notice && notice.tone !== 'error' && (
+        <Text color={theme.color(notice.tone)}>{sanitizeAndRedact(notice.text)}</Text>
+      )}
       {notice?.tone === 'error' && (
         <Box flexDirection="column" width={width}>
-          <Text>{show(notice.title)}</Text>
+          <Text>{sanitizeAndRedact(notice.title)}</Text>
           <ErrorDetails error={notice.error} width={width} showNextStep={false} />
           <Text color={theme.color('info')}>→ {revokeAdvice(notice.error)}</Text>
         </Box>

@@ -1,17 +1,17 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { FieldMessage } from '../flow/flow-reducer.js';
-import type { SendPlan } from '../hooks/use-send-plan.js';
+import type { AddressTriage } from '../hooks/use-address-triage.js';
 import type { OrgCheck } from '../hooks/use-org-check.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-field.js';
 
 interface EmailsStepProps {
   orgName: string;
   text: string;
-  plan: SendPlan;
+  triage: AddressTriage;
   fieldMessage: FieldMessage | undefined;
   /** For a typed org key: what its check found. */
   orgCheck: OrgCheck | undefined;
@@ -26,7 +26,7 @@ interface EmailsStepProps {
 export function EmailsStep({
   orgName,
   text,
-  plan,
+  triage,
   fieldMessage,
   orgCheck,
   onChange,
@@ -36,26 +36,26 @@ export function EmailsStep({
   height,
 }: EmailsStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const [hint, setHint] = useState<string | undefined>();
   const submit = () => {
-    if (plan.sendable.length > 0) return onConfirm();
+    if (triage.sendable.length > 0) return onConfirm();
     setHint(
-      plan.list.valid.length > 0
+      triage.list.valid.length > 0
         ? 'Every address already has a pending invitation.'
         : 'Type at least one valid address.',
     );
   };
   useKeyScope({ submit, back: onBack }, { capturesText: true });
-  const { list, alreadyPending } = plan;
+  const { list, alreadyPending } = triage;
   const problems = [
     ...list.invalid.map((entry) => ({
       tone: 'error' as const,
-      text: `✗ ${show(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
+      text: `✗ ${sanitizeAndRedact(entry.input, { singleLine: true, maxLength: 60 })}: ${entry.reason}`,
     })),
     ...alreadyPending.map((entry) => ({
       tone: 'warning' as const,
-      text: `! ${show(entry.display)}: already has a pending invitation (skipped)`,
+      text: `! ${sanitizeAndRedact(entry.display)}: already has a pending invitation (skipped)`,
     })),
   ];
   // The field wraps as it grows; what is left of the height lists the problems.
@@ -65,11 +65,11 @@ export function EmailsStep({
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
-        Who should be invited to {show(orgName, { singleLine: true, maxLength: 40 })}?
+        Who should be invited to {sanitizeAndRedact(orgName, { singleLine: true, maxLength: 40 })}?
       </Text>
       {orgCheck?.status === 'unconfirmed' && (
         <Text color={theme.color('warning')} wrap="wrap">
-          ! {show(orgCheck.note)}
+          ! {sanitizeAndRedact(orgCheck.note)}
         </Text>
       )}
       <Text color={theme.color('muted')} wrap="truncate-end">
@@ -90,11 +90,11 @@ export function EmailsStep({
       </Box>
       {fieldMessage && (
         <Text color={theme.color('error')}>
-          {'  '}↳ server: {show(fieldMessage.message)}
+          {'  '}↳ server: {sanitizeAndRedact(fieldMessage.message)}
         </Text>
       )}
       <Text wrap="truncate-end">
-        <Text color={theme.color('success')}>{plan.sendable.length} to send</Text>
+        <Text color={theme.color('success')}>{triage.sendable.length} to send</Text>
         {list.invalid.length > 0 && <Text color={theme.color('error')}> · {list.invalid.length} invalid</Text>}
         {alreadyPending.length > 0 && (
           <Text color={theme.color('warning')}> · {alreadyPending.length} already pending</Text>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Invitation } from '../../api/schemas.js';
 import { describeAge, describeExpiry } from '../../invites/format.js';
-import { useDisplay, useServices } from '../services.js';
+import { useSanitizeAndRedact, useServices } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
 import { visibleRows, type ListCursor } from '../widgets/list-cursor.js';
 
@@ -40,7 +40,7 @@ interface InvitationTableProps {
 /** Address, role, status badge, age and expiry, for the visible window only. */
 export function InvitationTable({ invitations, cursor, height, width }: InvitationTableProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { now } = useServices();
   const time = now();
   // The expiry column goes first when the terminal is narrow; then every column shrinks alike.
@@ -60,14 +60,14 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
       </Text>
       {visibleRows(invitations, cursor, height).map((invitation, i) => {
         const selected = cursor.offset + i === cursor.index;
-        const status = show(invitation.status ?? 'unknown', { singleLine: true, maxLength: 20 });
+        const status = sanitizeAndRedact(invitation.status ?? 'unknown', { singleLine: true, maxLength: 20 });
         return (
           // Keyed by screen slot, not by invitation: scrolling updates the same few nodes instead of
           // creating and freeing layout nodes for every row that enters or leaves the window.
           <Text key={i} wrap="truncate-end" bold={selected}>
             <Text color={selected ? theme.color('selected') : undefined}>{selected ? '❯ ' : '  '}</Text>
-            {cell(show(invitation.email ?? '', { singleLine: true, maxLength: 254 }), emailWidth)}
-            {cell(show(invitation.role, { singleLine: true, maxLength: 20 }), columns.role)}
+            {cell(sanitizeAndRedact(invitation.email ?? '', { singleLine: true, maxLength: 254 }), emailWidth)}
+            {cell(sanitizeAndRedact(invitation.role, { singleLine: true, maxLength: 20 }), columns.role)}
             <Text color={theme.color(statusTone(invitation.status))}>{cell(status, columns.status)}</Text>
             {cell(describeAge(invitation.created_at, time), columns.created)}
             {showExpiry && invitation.status === 'pending' ? describeExpiry(invitation.expires_at, time) : ''}
@@ -85,12 +85,12 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
 /** Every field of one invitation. */
 export function InvitationDetails({ invitation, width }: { invitation: Invitation; width: number }) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { now } = useServices();
   const field = (label: string, value: unknown) => (
     <Text wrap="truncate-end">
       <Text color={theme.color('muted')}>{label.padEnd(12)}</Text>
-      {show(value ?? '—', { singleLine: true, maxLength: 200 })}
+      {sanitizeAndRedact(value ?? '—', { singleLine: true, maxLength: 200 })}
     </Text>
   );
   return (

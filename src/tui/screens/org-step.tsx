@@ -7,7 +7,7 @@ import type { OrgChoice } from '../flow/flow-reducer.js';
 import { useOrgs } from '../hooks/use-orgs.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-field.js';
 import { SelectList } from '../widgets/select-list.js';
@@ -57,7 +57,7 @@ function OrgList({
   height,
 }: { orgs: Organization[]; preselect: string | undefined } & Omit<OrgStepProps, 'preselect'>) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const [filter, setFilter] = useState('');
   const [filtering, setFiltering] = useState(false);
   const listHeight = Math.max(1, height - 4);
@@ -90,8 +90,8 @@ function OrgList({
 
   const items = visible.map((org) => ({
     id: org.key,
-    label: show(org.name ?? org.key, { singleLine: true, maxLength: 60 }),
-    hint: `${show(org.key, { singleLine: true, maxLength: 40 })} · ${show(org.role ?? 'unknown role', { singleLine: true, maxLength: 20 })}`,
+    label: sanitizeAndRedact(org.name ?? org.key, { singleLine: true, maxLength: 60 }),
+    hint: `${sanitizeAndRedact(org.key, { singleLine: true, maxLength: 40 })} · ${sanitizeAndRedact(org.role ?? 'unknown role', { singleLine: true, maxLength: 20 })}`,
     mark: org.role && org.role !== 'owner' ? 'browse only' : undefined,
   }));
   return (

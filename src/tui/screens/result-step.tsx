@@ -6,7 +6,7 @@ import { ErrorDetails, errorDetailsHeight } from '../components/error-details.js
 import { tally, type SendRow } from '../flow/flow-reducer.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay, useServices } from '../services.js';
+import { useSanitizeAndRedact, useServices } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
 import { SelectList } from '../widgets/select-list.js';
 import { useSelectList } from '../widgets/use-select-list.js';
@@ -39,7 +39,7 @@ export function ResultStep({
   height,
 }: ResultStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { now } = useServices();
   const counts = tally(rows);
   const detailHeight =
@@ -74,8 +74,8 @@ export function ResultStep({
 
   const items = rows.map((row) => ({
     id: row.email,
-    label: `${symbol(row)} ${show(row.display)}`,
-    hint: show(summary(row, requestedRole, now())),
+    label: `${symbol(row)} ${sanitizeAndRedact(row.display)}`,
+    hint: sanitizeAndRedact(summary(row, requestedRole, now())),
   }));
   return (
     <Box flexDirection="column" width={width}>
@@ -108,20 +108,20 @@ export function ResultStep({
 
 function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole: string; width: number }) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const { now } = useServices();
   const { outcome } = row;
   if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} />;
   if (outcome.state === 'skipped')
     return (
       <Text color={theme.color('warning')}>
-        ! {show(row.display)}: skipped, {outcome.reason}
+        ! {sanitizeAndRedact(row.display)}: skipped, {outcome.reason}
       </Text>
     );
   if (outcome.state !== 'sent')
     return (
       <Text color={theme.color('warning')}>
-        … {show(row.display)}: not sent. Press {keyName('retry')} to send it.
+        … {sanitizeAndRedact(row.display)}: not sent. Press {keyName('retry')} to send it.
       </Text>
     );
   // Only what the server said: its answer may be no more than {"role": ...}.
@@ -130,18 +130,18 @@ function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.color('success')} bold wrap="truncate-end">
-        ✓ Invitation sent to {show(invitation.email ?? row.display)}
+        ✓ Invitation sent to {sanitizeAndRedact(invitation.email ?? row.display)}
       </Text>
       <Text wrap="truncate-end">
-        {'  '}role {show(invitation.role)}
+        {'  '}role {sanitizeAndRedact(invitation.role)}
         {invitation.status !== undefined && (
           <>
             {' · status '}
-            <Text color={theme.color(statusTone(invitation.status))}>{show(invitation.status)}</Text>
+            <Text color={theme.color(statusTone(invitation.status))}>{sanitizeAndRedact(invitation.status)}</Text>
           </>
         )}
         {expiry ? ` · ${expiry}` : ''}
-        {invitation.id ? <Text color={theme.color('muted')}> · {show(invitation.id)}</Text> : null}
+        {invitation.id ? <Text color={theme.color('muted')}> · {sanitizeAndRedact(invitation.id)}</Text> : null}
       </Text>
       {row.note ? (
         <Text color={theme.color('muted')} wrap="truncate-end">
@@ -151,14 +151,14 @@ function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole
       ) : null}
       {invitation.role !== requestedRole && (
         <Text color={theme.color('warning')} wrap="wrap">
-          {'  '}! You asked for {requestedRole}; the server answered {show(invitation.role)}.
+          {'  '}! You asked for {requestedRole}; the server answered {sanitizeAndRedact(invitation.role)}.
         </Text>
       )}
     </Box>
   );
 }
 
-export function isRetryableRow(row: SendRow): boolean {
+function isRetryableRow(row: SendRow): boolean {
   return row.outcome.state === 'failed' && nextStepFor(row.outcome.error, VERSION).action === 'retry';
 }
 

@@ -2,15 +2,15 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Role } from '../../api/schemas.js';
 import { ROLE_DESCRIPTIONS } from '../../api/constants.js';
-import type { SendPlan } from '../hooks/use-send-plan.js';
+import type { AddressTriage } from '../hooks/use-address-triage.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 
 interface ReviewStepProps {
   orgLabel: string;
-  plan: SendPlan;
+  triage: AddressTriage;
   role: Role;
   sendEmail: boolean;
   onToggleEmail: () => void;
@@ -23,7 +23,7 @@ interface ReviewStepProps {
 /** Step 4: everything that will be sent, once more, before it is. */
 export function ReviewStep({
   orgLabel,
-  plan,
+  triage,
   role,
   sendEmail,
   onToggleEmail,
@@ -33,13 +33,14 @@ export function ReviewStep({
   height,
 }: ReviewStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   useKeyScope({ send: onSend, toggleEmail: onToggleEmail, back: onBack });
-  const addresses = plan.sendable;
-  const orgText = show(orgLabel, { singleLine: true, maxLength: 60 });
+  const addresses = triage.sendable;
+  const orgText = sanitizeAndRedact(orgLabel, { singleLine: true, maxLength: 60 });
   const roleText = `${role} · ${ROLE_DESCRIPTIONS[role]}`;
   const emailText = `[${sendEmail ? 'x' : ' '}] send invitation email (${keyName('toggleEmail')} toggles)`;
-  const pendingText = plan.alreadyPending.length > 0 ? ` · ${plan.alreadyPending.length} already pending, skipped` : '';
+  const pendingText =
+    triage.alreadyPending.length > 0 ? ` · ${triage.alreadyPending.length} already pending, skipped` : '';
   // Every value wraps in its own column rather than being cut; the addresses get what is left.
   const lines = (text: string, columns: number) => Math.max(1, Math.ceil(text.length / Math.max(1, columns)));
   const valueColumns = width - LABEL_WIDTH;
@@ -48,7 +49,7 @@ export function ReviewStep({
     0,
   );
   const addressText = (address: (typeof addresses)[number]) =>
-    show(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
+    sanitizeAndRedact(address.display) + (address.display !== address.email ? ` (${address.email})` : '');
   let budget = Math.max(1, height - 3 - fieldLines);
   const shown: typeof addresses = [];
   for (const address of addresses) {
@@ -86,7 +87,7 @@ export function ReviewStep({
       {shown.map((address) => (
         <Box key={address.email} paddingLeft={2}>
           <Text wrap="wrap">
-            {show(address.display)}
+            {sanitizeAndRedact(address.display)}
             {address.display !== address.email && <Text color={theme.color('muted')}> ({address.email})</Text>}
           </Text>
         </Box>

@@ -4,7 +4,7 @@ import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../../api/constants.js';
 import type { FieldMessage } from '../flow/flow-reducer.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 import { SelectList } from '../widgets/select-list.js';
 import { useSelectList } from '../widgets/use-select-list.js';
@@ -21,7 +21,7 @@ interface RoleStepProps {
 /** Step 3: reader, contributor or owner; owner needs a second, explicit yes. */
 export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }: RoleStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const [confirmingOwner, setConfirmingOwner] = useState(false);
   const list = useSelectList({
     items: ROLES,
@@ -43,7 +43,7 @@ export function RoleStep({ role, count, fieldMessage, onChoose, onBack, width }:
       <SelectList items={items} cursor={list.cursor} height={ROLES.length} width={width} />
       {fieldMessage && (
         <Text color={theme.color('error')}>
-          {'  '}↳ server: {show(fieldMessage.message)}
+          {'  '}↳ server: {sanitizeAndRedact(fieldMessage.message)}
         </Text>
       )}
       {confirmingOwner && (

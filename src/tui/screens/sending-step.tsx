@@ -4,7 +4,7 @@ import { tally, type FlowState } from '../flow/flow-reducer.js';
 import { useNow } from '../hooks/use-now.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay } from '../services.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { useTheme } from '../theme.js';
 
 /** Step 5: a spinner for one address, a progress bar for many; a countdown while rate limited. */
@@ -19,7 +19,7 @@ interface SendingStepProps {
 
 export function SendingStep({ flow, onStop, onQuit, width }: SendingStepProps) {
   const theme = useTheme();
-  const show = useDisplay();
+  const sanitizeAndRedact = useSanitizeAndRedact();
   const now = useNow(250);
   const counts = tally(flow.rows);
   const waitSeconds = flow.rateLimitedUntil ? Math.ceil((flow.rateLimitedUntil - now) / 1000) : 0;
@@ -32,7 +32,9 @@ export function SendingStep({ flow, onStop, onQuit, width }: SendingStepProps) {
         <Text color={theme.color('accent')}>
           <Spinner type="dots" />
         </Text>{' '}
-        {single ? `Sending the invitation to ${show(single.display)}…` : `Sending ${counts.total} invitations…`}
+        {single
+          ? `Sending the invitation to ${sanitizeAndRedact(single.display)}…`
+          : `Sending ${counts.total} invitations…`}
       </Text>
       {!single && (
         <>

@@ -28,7 +28,7 @@ function useAddressParser(needed: boolean): AddressParser | undefined {
   return loaded ?? parser;
 }
 
-export interface SendPlan {
+export interface AddressTriage {
   list: AddressList;
   /** Valid addresses that will be sent. */
   sendable: ParsedAddress[];
@@ -39,7 +39,7 @@ export interface SendPlan {
 }
 
 /** What typed text would send: parsed, de-duplicated, and checked against pending invitations. */
-export function useSendPlan(org: string | undefined, addressText: string): SendPlan {
+export function useAddressTriage(org: string | undefined, addressText: string): AddressTriage {
   const addresses = useAddressParser(addressText !== '');
   const { resource: invitations } = useInvitations(org);
   // Each invitation's own status decides: a server may ignore a status filter.
