@@ -6,7 +6,14 @@ const config = {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
   coverageAnalysis: 'perTest',
-  mutate: ['src/text/sanitize.ts', 'src/api/response-body.ts', 'src/api/base-url.ts', 'src/tui/widgets/list-cursor.ts'],
+  mutate: [
+    'src/text/sanitize.ts',
+    'src/api/response-body.ts',
+    'src/api/base-url.ts',
+    'src/tui/widgets/list-cursor.ts',
+    'src/tui/flow/flow-reducer.ts',
+    'src/tui/screens/browse-state.ts',
+  ],
   // The machine is shared: one test process at a time.
   concurrency: 1,
   ignorePatterns: ['dist', 'bench', 'coverage', 'reports', '*.cpuprofile'],

@@ -7,7 +7,14 @@ import { VERSION } from '../version.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpOverlay } from './components/help-overlay.js';
-import { flowReducer, initialFlowState, type OrgChoice, type SendRow } from './flow/flow-reducer.js';
+import {
+  flowReducer,
+  initialFlowState,
+  isReadOnly,
+  rowsToSend,
+  type OrgChoice,
+  type SendRow,
+} from './flow/flow-reducer.js';
 import { useInvitationSender } from './hooks/use-invitation-sender.js';
 import { InvitationsContext, useInvitations, useInvitationsStore } from './hooks/use-invitations.js';
 import { MembersContext, useMembersStore } from './hooks/use-members.js';
@@ -49,10 +56,11 @@ export function App(props: { onExit?: (reason: ExitReason) => void }) {
 function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   const { lastOrg } = useServices();
   const { exit } = useApp();
-  const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlowState());
+  // The remembered org is read once: the org step re-renders on every key, and it is a file.
+  const [flow, dispatch] = useReducer(flowReducer, lastOrg, (store) =>
+    initialFlowState({ rememberedOrg: store.load() }),
+  );
   const [helpOpen, setHelpOpen] = useState(false);
-  // Read once: the org step re-renders on every key, and this is a file.
-  const [rememberedOrg] = useState(() => lastOrg.load());
   const { columns, rows } = useTerminalSize();
   const triage = useAddressTriage(flow.org?.key, flow.addressText);
   const sender = useInvitationSender(dispatch);
@@ -73,11 +81,9 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
   };
   const sending = flow.step === 'sending';
   // Where the server states the caller's role, a non-owner is told before any step, not by a 403.
-  const role = flow.org?.role;
-  const readOnlyReason =
-    role !== undefined && role !== 'owner'
-      ? `You are ${role} in ${flow.org?.name ?? flow.org?.key}: only owners can send or revoke invitations.`
-      : undefined;
+  const readOnlyReason = isReadOnly(flow.org)
+    ? `You are ${flow.org?.role} in ${flow.org?.name ?? flow.org?.key}: only owners can send or revoke invitations.`
+    : undefined;
   useKeyScope(
     {
       switchView:
@@ -94,8 +100,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
 
   const chooseOrg = (org: OrgChoice) => {
     lastOrg.save(org.key);
-    dispatch({ type: 'orgChosen', org });
-    if (org.role && org.role !== 'owner') dispatch({ type: 'browseOpened' });
+    dispatch({ type: 'orgOpened', org });
   };
   const sendRows = (rows: SendRow[]) => {
     const org = flow.org?.key;
@@ -105,19 +110,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
       .send({ org, role: flow.role, sendEmail: flow.sendEmail, rows })
       .finally(() => invitations?.invalidate(org));
   };
-  const startSending = () =>
-    sendRows([
-      ...triage.sendable.map((address) => ({
-        email: address.email,
-        display: address.display,
-        outcome: { state: 'queued' as const },
-      })),
-      ...triage.skipped.map(({ address, reason }) => ({
-        email: address.email,
-        display: address.display,
-        outcome: { state: 'skipped' as const, reason },
-      })),
-    ]);
+  const startSending = () => sendRows(rowsToSend(triage));
   const retryFailed = () => sendRows(rowsToRetry(flow.rows).map((row) => ({ ...row, outcome: { state: 'queued' } })));
   const fixField = (row: SendRow) => {
     if (row.outcome.state !== 'failed') return;
@@ -140,9 +133,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
     const back = () => dispatch({ type: 'back' });
     switch (flow.step) {
       case 'org':
-        return (
-          <OrgStep preselect={flow.org?.key ?? rememberedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />
-        );
+        return <OrgStep preselect={flow.preselectedOrg} onChoose={chooseOrg} width={width} height={bodyHeight} />;
       case 'emails':
         return (
           <EmailsStep
@@ -215,7 +206,7 @@ function FlowApp({ onExit }: { onExit?: (reason: ExitReason) => void }) {
             org={flow.org?.key ?? ''}
             readOnlyReason={readOnlyReason}
             initialFilter={flow.browseInitialFilter}
-            onBack={() => dispatch({ type: readOnlyReason ? 'orgChangeRequested' : 'browseClosed' })}
+            onBack={() => dispatch({ type: 'browseClosed' })}
             width={width}
             height={bodyHeight}
           />

@@ -4,6 +4,8 @@ import { rowsToRetry } from '../../src/tui/screens/result-step.js';
 import {
   flowReducer,
   initialFlowState,
+  isReadOnly,
+  rowsToSend,
   tally,
   type FlowAction,
   type FlowState,
@@ -21,7 +23,7 @@ const failure = new ApiError({ kind: 'http', status: 502, detail: 'bad gateway' 
 describe('flowReducer', () => {
   it('walks org → emails → role → review, and back step by step', () => {
     const review = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'addressTextChanged', text: 'a@acme.test' },
       { type: 'addressesConfirmed' },
       { type: 'roleChosen', role: 'contributor' },
@@ -37,14 +39,28 @@ describe('flowReducer', () => {
     expect(run([{ type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' }], review).step).toBe('org');
   });
 
-  it('starts with reader preselected and the invitation email on', () => {
-    expect(initialFlowState()).toMatchObject({ step: 'org', role: 'reader', sendEmail: true });
+  it('starts on the org list with nothing typed, reader preselected and the invitation email on', () => {
+    expect(initialFlowState()).toEqual({
+      step: 'org',
+      returnStep: 'org',
+      org: undefined,
+      addressText: '',
+      role: 'reader',
+      sendEmail: true,
+      rows: [],
+      sendingStartedAt: undefined,
+      rateLimitedUntil: undefined,
+      cancelling: false,
+      fieldMessage: undefined,
+      browseInitialFilter: undefined,
+      preselectedOrg: undefined,
+    });
     expect(run([{ type: 'sendEmailToggled' }]).sendEmail).toBe(false);
   });
 
   it('tracks each row through sending to the result', () => {
     const state = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'sendStarted', rows: [row('a@x.test'), row('b@x.test')], at: 1 },
       { type: 'rowSending', email: 'a@x.test' },
       { type: 'rowFinished', email: 'a@x.test', outcome: { state: 'sent', invitation: { role: 'reader' } } },
@@ -91,7 +107,7 @@ describe('flowReducer', () => {
 
   it('Browse opens over any step and Tab returns to where the person was', () => {
     const review = run([
-      { type: 'orgChosen', org: { key: 'acme' } },
+      { type: 'orgOpened', org: { key: 'acme' } },
       { type: 'addressesConfirmed' },
       { type: 'roleChosen', role: 'reader' },
     ]);
@@ -104,7 +120,7 @@ describe('flowReducer', () => {
   it('a new invitation keeps the org and role and clears the addresses and results', () => {
     const done: FlowState = {
       ...run([
-        { type: 'orgChosen', org: { key: 'acme' } },
+        { type: 'orgOpened', org: { key: 'acme' } },
         { type: 'roleChosen', role: 'owner' },
       ]),
       step: 'result',
@@ -118,6 +134,219 @@ describe('flowReducer', () => {
       addressText: '',
       rows: [],
     });
+  });
+});
+
+describe('opening an org', () => {
+  it('the org list starts on the org used last time, then on the one opened in this session', () => {
+    const start = initialFlowState({ rememberedOrg: 'globex' });
+    expect(start).toMatchObject({ step: 'org', org: undefined, preselectedOrg: 'globex' });
+    const opened = run([{ type: 'orgOpened', org: { key: 'acme' } }, { type: 'orgChangeRequested' }], start);
+    expect(opened).toMatchObject({ step: 'org', preselectedOrg: 'acme' });
+    expect(initialFlowState().preselectedOrg).toBeUndefined();
+    expect(initialFlowState({ org: { key: 'acme' }, rememberedOrg: 'globex' }).preselectedOrg).toBe('acme');
+  });
+
+  it('an owner, or an org whose role the server does not state, goes on to the addresses', () => {
+    for (const org of [
+      { key: 'acme', role: 'owner' },
+      { key: 'typed', typed: true },
+    ]) {
+      expect(run([{ type: 'orgOpened', org }])).toMatchObject({ step: 'emails', returnStep: 'emails', org });
+    }
+  });
+
+  it('a stated non-owner gets Browse only, and leaving it picks another org', () => {
+    const org = { key: 'umbrella', name: 'Umbrella', role: 'reader' };
+    const browsing = run([{ type: 'orgOpened', org }]);
+    expect(browsing).toMatchObject({ step: 'browse', returnStep: 'org', org });
+    expect(run([{ type: 'browseClosed' }], browsing).step).toBe('org');
+    expect(run([{ type: 'back' }], browsing).step).toBe('org');
+    // Picking an org the person owns from there leads to sending again.
+    expect(
+      run([{ type: 'browseClosed' }, { type: 'orgOpened', org: { key: 'acme', role: 'owner' } }], browsing),
+    ).toMatchObject({ step: 'emails', returnStep: 'emails', org: { key: 'acme' } });
+  });
+
+  it('another org starts without the last one’s results or Browse filter, keeping the typed addresses and role', () => {
+    const result: FlowState = {
+      ...run([
+        { type: 'orgOpened', org: { key: 'acme' } },
+        { type: 'addressTextChanged', text: 'a@x.test' },
+        { type: 'roleChosen', role: 'owner' },
+        { type: 'browseOpened', filter: 'a@x.test' },
+      ]),
+      rows: [row('a@x.test', { state: 'failed', error: failure })],
+    };
+    const reopened = run([{ type: 'orgChangeRequested' }], result);
+    expect(reopened).toMatchObject({ step: 'org', returnStep: 'org' });
+    expect(run([{ type: 'orgOpened', org: { key: 'globex' } }], reopened)).toMatchObject({
+      step: 'emails',
+      org: { key: 'globex' },
+      rows: [],
+      browseInitialFilter: undefined,
+      addressText: 'a@x.test',
+      role: 'owner',
+    });
+  });
+
+  it('only a stated role other than owner is read-only', () => {
+    expect(isReadOnly(undefined)).toBe(false);
+    expect(isReadOnly({ key: 'acme' })).toBe(false);
+    expect(isReadOnly({ key: 'acme', role: 'owner' })).toBe(false);
+    expect(isReadOnly({ key: 'acme', role: 'reader' })).toBe(true);
+    expect(isReadOnly({ key: 'acme', role: 'contributor' })).toBe(true);
+  });
+});
+
+describe('the send steps', () => {
+  // Built inside each test (not at collection time), so Stryker's per-test coverage sees it.
+  const atReview = () =>
+    run([
+      { type: 'orgOpened', org: { key: 'acme' } },
+      { type: 'addressTextChanged', text: 'a@x.test, b@x.test' },
+      { type: 'addressesConfirmed' },
+      { type: 'roleChosen', role: 'reader' },
+    ]);
+
+  it('Esc goes one step back from each step, never out of sending, and from the result to the review', () => {
+    const at = (step: FlowState['step']) => run([{ type: 'back' }], { ...atReview(), step, returnStep: 'org' });
+    expect(at('org')).toMatchObject({ step: 'org', returnStep: 'org' });
+    expect(at('emails')).toMatchObject({ step: 'org', returnStep: 'org' });
+    expect(at('role')).toMatchObject({ step: 'emails', returnStep: 'emails' });
+    expect(at('review')).toMatchObject({ step: 'role', returnStep: 'role' });
+    expect(at('sending')).toMatchObject({ step: 'sending', returnStep: 'sending' });
+    expect(at('result')).toMatchObject({ step: 'review', returnStep: 'review' });
+  });
+
+  it('Enter on the addresses goes to the role step, where the role chosen before is still chosen', () => {
+    const backAtEmails = run([{ type: 'back' }, { type: 'back' }], { ...atReview(), role: 'contributor' });
+    expect(backAtEmails.step).toBe('emails');
+    expect(run([{ type: 'addressesConfirmed' }], backAtEmails)).toMatchObject({
+      step: 'role',
+      returnStep: 'role',
+      role: 'contributor',
+      addressText: 'a@x.test, b@x.test',
+    });
+  });
+
+  it('a send starts with the addresses to send queued, then those already pending skipped', () => {
+    const rows = rowsToSend({
+      sendable: [
+        { email: 'a@x.test', display: 'Ada <a@x.test>' },
+        { email: 'b@x.test', display: 'b@x.test' },
+      ],
+      skipped: [
+        { address: { email: 'c@x.test', display: 'c@x.test' }, reason: 'already has a pending invitation' },
+        { address: { email: 'd@x.test', display: 'd@x.test' }, reason: 'already a member' },
+      ],
+    });
+    expect(rows).toEqual([
+      { email: 'a@x.test', display: 'Ada <a@x.test>', outcome: { state: 'queued' } },
+      { email: 'b@x.test', display: 'b@x.test', outcome: { state: 'queued' } },
+      {
+        email: 'c@x.test',
+        display: 'c@x.test',
+        outcome: { state: 'skipped', reason: 'already has a pending invitation' },
+      },
+      { email: 'd@x.test', display: 'd@x.test', outcome: { state: 'skipped', reason: 'already a member' } },
+    ]);
+    expect(rowsToSend({ sendable: [], skipped: [] })).toEqual([]);
+  });
+
+  it('a send from the review replaces any earlier rows and starts unpaused and not cancelling', () => {
+    const earlier: FlowState = {
+      ...atReview(),
+      rows: [row('old@x.test', { state: 'sent', invitation: { role: 'reader' } })],
+      rateLimitedUntil: 9_000,
+      cancelling: true,
+    };
+    const sending = run([{ type: 'sendStarted', rows: [row('a@x.test'), row('b@x.test')], at: 1_234 }], earlier);
+    expect(sending).toMatchObject({
+      step: 'sending',
+      returnStep: 'sending',
+      sendingStartedAt: 1_234,
+      rateLimitedUntil: undefined,
+      cancelling: false,
+    });
+    expect(sending.rows.map((r) => r.email)).toEqual(['a@x.test', 'b@x.test']);
+  });
+
+  it('marks only the row being sent, and stops on request', () => {
+    const sending = run([
+      { type: 'sendStarted', rows: [row('a@x.test'), row('b@x.test')], at: 1 },
+      { type: 'rowSending', email: 'b@x.test' },
+      { type: 'cancelRequested' },
+    ]);
+    expect(sending.rows.map((r) => r.outcome.state)).toEqual(['queued', 'sending']);
+    expect(sending.cancelling).toBe(true);
+    const finished = run([{ type: 'sendFinished' }], sending);
+    expect(finished).toMatchObject({ step: 'result', returnStep: 'result', cancelling: true });
+    expect(tally(finished.rows)).toEqual({ total: 2, sent: 0, failed: 0, skipped: 0, done: 0, notSent: 2 });
+  });
+
+  it('a retry puts rows it did not have before last, after the ones it keeps', () => {
+    const result: FlowState = {
+      ...atReview(),
+      step: 'result',
+      rows: [row('a@x.test', { state: 'failed', error: failure }), row('b@x.test', { state: 'skipped', reason: 'x' })],
+    };
+    const retried = run([{ type: 'sendStarted', rows: [row('new@x.test'), row('a@x.test')], at: 2 }], result);
+    expect(retried.rows.map((r) => r.email)).toEqual(['a@x.test', 'b@x.test', 'new@x.test']);
+  });
+
+  it('a refused role goes back to the role step with the typed addresses kept, cleared once a role is chosen', () => {
+    const fixing = run([{ type: 'fixField', field: 'role', message: 'no such role' }], {
+      ...atReview(),
+      step: 'result',
+    });
+    expect(fixing).toMatchObject({
+      step: 'role',
+      returnStep: 'role',
+      addressText: 'a@x.test, b@x.test',
+      fieldMessage: { field: 'role', message: 'no such role' },
+    });
+    // Editing the addresses does not hide a message about the role.
+    expect(run([{ type: 'addressTextChanged', text: 'c@x.test' }], fixing).fieldMessage).toEqual({
+      field: 'role',
+      message: 'no such role',
+    });
+    expect(run([{ type: 'roleChosen', role: 'owner' }], fixing).fieldMessage).toBeUndefined();
+  });
+
+  it('a refused address brings back only the refused rows as text', () => {
+    const fixing = run(
+      [{ type: 'fixField', field: 'emails', message: 'blocked', addressText: 'b@x.test' }],
+      atReview(),
+    );
+    expect(fixing).toMatchObject({ step: 'emails', returnStep: 'emails', addressText: 'b@x.test' });
+    expect(run([{ type: 'newInvitation' }], fixing)).toMatchObject({ fieldMessage: undefined, returnStep: 'emails' });
+  });
+
+  it('Browse over the result and back: Tab returns to the result, with its rows', () => {
+    const result: FlowState = { ...atReview(), step: 'result', returnStep: 'result', rows: [row('a@x.test')] };
+    const browsing = run([{ type: 'browseOpened', filter: 'a@x.test' }], result);
+    expect(browsing).toMatchObject({ step: 'browse', returnStep: 'result', browseInitialFilter: 'a@x.test' });
+    expect(run([{ type: 'browseClosed' }], browsing)).toMatchObject({
+      step: 'result',
+      returnStep: 'result',
+      rows: [row('a@x.test')],
+    });
+    // Opened by Tab, not from a row: no filter.
+    expect(run([{ type: 'browseOpened' }], result).browseInitialFilter).toBeUndefined();
+  });
+
+  it('counts every outcome', () => {
+    expect(
+      tally([
+        row('a'),
+        row('b', { state: 'sending' }),
+        row('c', { state: 'sent', invitation: { role: 'reader' } }),
+        row('d', { state: 'skipped', reason: 'x' }),
+        row('e', { state: 'skipped', reason: 'y' }),
+        row('f', { state: 'failed', error: failure }),
+      ]),
+    ).toEqual({ total: 6, sent: 1, failed: 1, skipped: 2, done: 4, notSent: 2 });
   });
 });
 

@@ -104,7 +104,7 @@ describe('the footer in each sub-state', () => {
   it('sending: Ctrl-C stops, and once stopping a second one quits', async () => {
     const onStop = vi.fn();
     const onQuit = vi.fn();
-    const flow = { ...initialFlowState({ key: 'acme' }), step: 'sending' as const };
+    const flow = { ...initialFlowState({ org: { key: 'acme' } }), step: 'sending' as const };
     const screen = renderScreen(<SendingStep flow={flow} onStop={onStop} onQuit={onQuit} width={80} />);
     await screen.waitFor('Sending');
     expect(screen.footer()).toBe('ctrl-c stop');

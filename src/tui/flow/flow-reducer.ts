@@ -50,10 +50,19 @@ export interface FlowState {
   fieldMessage: FieldMessage | undefined;
   /** The text filter Browse opens with (the address of a 409). */
   browseInitialFilter: string | undefined;
+  /** The org the org list starts on: the one opened last, in this session or (at start-up) a previous one. */
+  preselectedOrg: string | undefined;
+}
+
+/** What the TUI knows as it starts: an org already open (tests), or the key of the one used last time. */
+export interface FlowStart {
+  org?: OrgChoice;
+  rememberedOrg?: string | undefined;
 }
 
 export type FlowAction =
-  | { type: 'orgChosen'; org: OrgChoice }
+  /** An org was picked: the reducer decides whether sending or only Browse comes next. */
+  | { type: 'orgOpened'; org: OrgChoice }
   | { type: 'addressTextChanged'; text: string }
   | { type: 'addressesConfirmed' }
   | { type: 'roleChosen'; role: Role }
@@ -72,7 +81,7 @@ export type FlowAction =
   | { type: 'newInvitation' }
   | { type: 'orgChangeRequested' };
 
-export function initialFlowState(org?: OrgChoice): FlowState {
+export function initialFlowState({ org, rememberedOrg }: FlowStart = {}): FlowState {
   return {
     step: 'org',
     returnStep: 'org',
@@ -86,7 +95,34 @@ export function initialFlowState(org?: OrgChoice): FlowState {
     cancelling: false,
     fieldMessage: undefined,
     browseInitialFilter: undefined,
+    preselectedOrg: org?.key ?? rememberedOrg,
   };
+}
+
+/** Whether the server stated a role for the caller that cannot send or revoke (an unknown role can try). */
+export function isReadOnly(org: OrgChoice | undefined): boolean {
+  return org?.role !== undefined && org.role !== 'owner';
+}
+
+/** An address as the triage of the typed text holds it (`AddressTriage`). */
+export interface Addressee {
+  email: string;
+  display: string;
+}
+
+/** The rows a send starts with: the addresses to send, queued, then those already there, skipped with why. */
+export function rowsToSend(triage: {
+  sendable: readonly Addressee[];
+  skipped: readonly { address: Addressee; reason: string }[];
+}): SendRow[] {
+  return [
+    ...triage.sendable.map(({ email, display }): SendRow => ({ email, display, outcome: { state: 'queued' } })),
+    ...triage.skipped.map(({ address: { email, display }, reason }): SendRow => ({
+      email,
+      display,
+      outcome: { state: 'skipped', reason },
+    })),
+  ];
 }
 
 const PREVIOUS: Record<SendStep, SendStep> = {
@@ -100,8 +136,17 @@ const PREVIOUS: Record<SendStep, SendStep> = {
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
-    case 'orgChosen':
-      return toStep({ ...state, org: action.org, rows: [] }, 'emails');
+    case 'orgOpened': {
+      // A role other than owner cannot send: Browse is all there is, and leaving it picks another org.
+      const opened = {
+        ...state,
+        org: action.org,
+        preselectedOrg: action.org.key,
+        rows: [],
+        browseInitialFilter: undefined,
+      };
+      return isReadOnly(action.org) ? { ...opened, step: 'browse', returnStep: 'org' } : toStep(opened, 'emails');
+    }
     case 'addressTextChanged':
       return {
         ...state,

@@ -39,7 +39,6 @@ export type BrowseAction =
   | { type: 'revokeStarted'; id: string }
   | { type: 'revokeSucceeded'; id: string }
   | { type: 'revokeFailed'; id: string; error: ApiError }
-  | { type: 'noticeShown'; notice: BrowseNotice | undefined }
   /** The list under the cursor changed (a revoke, a refresh, a resize): keep the cursor on it. */
   | { type: 'rowsChanged'; count: number; height: number };
 
@@ -87,8 +86,6 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
         revoking: undefined,
         notice: { tone: 'error', title: `Could not revoke ${action.id}:`, error: action.error },
       };
-    case 'noticeShown':
-      return { ...state, notice: action.notice };
     case 'rowsChanged':
       return clampCursor(state, action.count, action.height);
   }
@@ -104,13 +101,12 @@ export function visibleInvitations(
   { text, status, sort }: Pick<BrowseState, 'text' | 'status' | 'sort'>,
 ): Invitation[] {
   const needle = text.trim().toLowerCase();
+  // Case-blind on every field (ids are ULIDs in upper case); an empty needle matches every row.
+  const matches = (field: string | undefined) => (field ?? '').toLowerCase().includes(needle);
   const matching = all.filter(
     (invitation) =>
       (status === 'all' || invitation.status === status) &&
-      (!needle ||
-        (invitation.email ?? '').toLowerCase().includes(needle) ||
-        (invitation.role ?? '').includes(needle) ||
-        (invitation.id ?? '').includes(needle)),
+      (matches(invitation.email) || matches(invitation.role) || matches(invitation.id)),
   );
   if (sort === 'newest') return matching; // the API's own order
   if (sort === 'oldest') return matching.reverse();
