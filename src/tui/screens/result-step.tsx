@@ -6,7 +6,8 @@ import { ErrorDetails, errorDetailsHeight } from '../components/error-details.js
 import { tally, type SendRow } from '../flow/flow-reducer.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useDisplay, useServices } from '../services.js';
+import { useShownTime } from '../hooks/use-shown-time.js';
+import { useDisplay } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
 import { SelectList } from '../widgets/select-list.js';
 import { useSelectList } from '../widgets/use-select-list.js';
@@ -40,7 +41,7 @@ export function ResultStep({
 }: ResultStepProps) {
   const theme = useTheme();
   const show = useDisplay();
-  const { now } = useServices();
+  const time = useShownTime();
   const counts = tally(rows);
   const detailHeight =
     4 +
@@ -75,7 +76,7 @@ export function ResultStep({
   const items = rows.map((row) => ({
     id: row.email,
     label: `${symbol(row)} ${show(row.display)}`,
-    hint: show(summary(row, requestedRole, now())),
+    hint: show(summary(row, requestedRole, time)),
   }));
   return (
     <Box flexDirection="column" width={width}>
@@ -109,7 +110,7 @@ export function ResultStep({
 function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole: string; width: number }) {
   const theme = useTheme();
   const show = useDisplay();
-  const { now } = useServices();
+  const time = useShownTime();
   const { outcome } = row;
   if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} />;
   if (outcome.state === 'skipped')
@@ -126,7 +127,7 @@ function RowDetails({ row, requestedRole, width }: { row: SendRow; requestedRole
     );
   // Only what the server said: its answer may be no more than {"role": ...}.
   const { invitation } = outcome;
-  const expiry = describeExpiry(invitation.expires_at, now());
+  const expiry = describeExpiry(invitation.expires_at, time);
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.color('success')} bold wrap="truncate-end">
