@@ -128,7 +128,9 @@ export function parseAddress(input: string): ParsedAddress | RejectedAddress {
   const email = `${local}@${asciiDomain}`;
   const result = emailSchema.safeParse(email);
   if (!result.success) return reject(result.error.issues[0]?.message ?? 'not a valid email address');
-  return { input, email, display: `${local}@${domain}`, key: email.toLowerCase() };
+  const key = email.toLowerCase();
+  // The common all-lowercase address is kept once, as one flat string: a large input keeps every row's.
+  return { input, email: key === email ? key : email, display: `${local}@${domain}`, key };
 }
 
 /** Domains already converted: a large file names few domains many times, and the conversion is slow. */

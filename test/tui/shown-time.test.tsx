@@ -6,10 +6,11 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { describeAge } from '../../src/invites/format.js';
 import { useShownTime } from '../../src/tui/hooks/use-shown-time.js';
 import { ServicesContext, type Services } from '../../src/tui/services.js';
+import type * as Clock from '../../src/clock.js';
 
 const clocks = vi.hoisted(() => ({ real: 0 }));
 vi.mock('../../src/clock.js', async (original) => ({
-  ...(await original<typeof import('../../src/clock.js')>()),
+  ...(await original<typeof Clock>()),
   realClock: () => clocks.real,
 }));
 
