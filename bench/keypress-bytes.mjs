@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { startInPty } from './pty.mjs';
 
 const INVITATIONS = 1_000;
+const MINUTE = 60_000;
+/** A key's window: settling before and after (150 ms each, at least), and its frame. */
+const TICK_GUARD_MS = 1_500;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -39,9 +42,22 @@ export async function keypressFigures({ cli, env, work, quick, startSandbox }) {
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     };
+    /**
+     * Relative ages ("20m ago") move on their own tick at each real minute boundary, in a frame of
+     * their own (figure age_tick_bytes): a key is not pressed when that tick could fall inside its
+     * window, which would count the tick's bytes as the key's.
+     */
+    const clearOfMinuteTick = async () => {
+      const untilTick = MINUTE - (Date.now() % MINUTE);
+      if (untilTick < TICK_GUARD_MS) {
+        await new Promise((resolve) => setTimeout(resolve, untilTick + 300));
+        await settled();
+      }
+    };
     /** The bytes written in answer to `key`, and how many screen lines changed. */
     const press = async (key) => {
       await settled();
+      await clearOfMinuteTick();
       const before = await screen();
       const from = session.output.length;
       session.write(key);
@@ -71,9 +87,23 @@ export async function keypressFigures({ cli, env, work, quick, startSandbox }) {
       // In the window: the marker's two lines and the counter. Scrolling: every list line.
       (changedLines > 4 ? scrolling : inWindow).push(bytes);
     }
+    // What a minute costs with Browse open: the ages that roll over, written in one frame.
+    let ageTick = null;
+    if (!quick) {
+      // Back to the newest invitations, whose ages are in minutes.
+      for (let page = 0; page < 8; page++) await press('\x1b[5~');
+      await settled();
+      await new Promise((resolve) => setTimeout(resolve, MINUTE - (Date.now() % MINUTE) - 500));
+      await settled();
+      const from = session.output.length;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await settled();
+      ageTick = Buffer.byteLength(session.output.slice(from));
+    }
     session.write('\x03');
     await session.exited;
     return {
+      age_tick_bytes: ageTick,
       ...summary('down_in_window', inWindow),
       ...summary('down_scrolling', scrolling),
       ...summary('typed_char', typed),

@@ -15,7 +15,7 @@ import { startInPty } from './pty.mjs';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
-// --only=startup|scroll|keys|bulk|sandbox|journal runs one group, for profiling loops; a full run measures all.
+// --only=startup|scroll|keys|bulk|sandbox|journal|scale runs one group, for profiling loops; a full run measures all.
 // --no-build measures dist/ as it is.
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (group) => !only || only === group;
@@ -31,6 +31,10 @@ const SANDBOX_SECONDS = quick ? 3 : 10;
 const SANDBOX_IN_FLIGHT = 16;
 const SANDBOX_SERIAL_POSTS = quick ? 100 : 1_000;
 const HISTORY_MB = quick ? 5 : 100;
+const DRY_RUN_ROWS = quick ? 20_000 : 200_000;
+const SCALE_RUNS = quick ? 1 : 3;
+/** The bulk sender's peak memory at two sizes: bounded means the larger is not much bigger. */
+const BULK_RSS_ROWS = quick ? [2_000, 5_000] : [50_000, 200_000];
 const log = (line) => process.stderr.write(`${line}\n`);
 const work = mkdtempSync(join(tmpdir(), 'invite-tui-bench-'));
 const cli = join(process.cwd(), 'dist', 'cli.js');
@@ -378,6 +382,108 @@ async function journalFigures() {
   }
 }
 
+const timeBinary = ['/usr/bin/time', '/bin/time'].find((path) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+});
+
+/**
+ * Runs `argv` with stdout to `outFile`: wall time from spawn to exit (start-up included) and the
+ * child's peak RSS — from GNU time where there is one (exact), else from /proc's high-water mark
+ * read while it runs.
+ */
+function measuredRun(argv, runEnv, outFile) {
+  return new Promise((resolve, reject) => {
+    const out = openSync(outFile, 'w');
+    const command = timeBinary ? [timeBinary, '-f', '%M', ...argv] : argv;
+    const started = performance.now();
+    const child = spawn(command[0], command.slice(1), { env: runEnv, stdio: ['ignore', out, 'pipe'] });
+    closeSync(out);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let polledKib = 0;
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        polledKib = Math.max(polledKib, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch {
+        // Gone already, or no /proc.
+      }
+    }, 10);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearInterval(poll);
+      const seconds = (performance.now() - started) / 1000;
+      const timedKib = timeBinary ? Number(/(\d+)\s*$/.exec(stderr.trim())?.[1] ?? 0) : 0;
+      resolve({ code, seconds, peakMib: (timedKib || polledKib) / 1024, stderr });
+    });
+  });
+}
+
+const csvOf = (path, rows, prefix) => {
+  const fd = openSync(path, 'w');
+  writeSync(fd, 'email,role\n');
+  for (let start = 0; start < rows; start += 10_000) {
+    const lines = [];
+    for (let i = start; i < Math.min(rows, start + 10_000); i++) lines.push(`${prefix}.${i}@acme.test,reader\n`);
+    writeSync(fd, lines.join(''));
+  }
+  closeSync(fd);
+};
+
+/**
+ * Bounded input: a dry run of DRY_RUN_ROWS rows against the demo sandbox, plan written to a file
+ * (--json), start-up included; then the bulk sender's peak memory at two sizes, against a
+ * sandbox with no rate limit.
+ */
+async function scaleFigures() {
+  const file = join(work, `dry-${DRY_RUN_ROWS}.csv`);
+  csvOf(file, DRY_RUN_ROWS, 'dry');
+  const dryEnv = { ...env, XDG_STATE_HOME: join(work, 'scale-state') };
+  const dryArgv = [process.execPath, cli, 'send', '--demo', '--org', 'acme', '--from', file, '--dry-run', '--json'];
+  const plan = join(work, 'plan.jsonl');
+  // Run 0 creates the demo's state file and warms the file cache; it is not counted.
+  const dry = [];
+  for (let run = 0; run <= SCALE_RUNS; run++) {
+    const result = await measuredRun(dryArgv, dryEnv, plan);
+    if (result.code !== 4 && result.code !== 0) throw new Error(`dry run exited with ${result.code}: ${result.stderr}`);
+    if (run > 0) dry.push(result);
+  }
+  const planRows = readFileSync(plan, 'utf8').split('\n').filter(Boolean).length;
+  if (planRows !== DRY_RUN_ROWS) throw new Error(`the dry run's plan has ${planRows} rows, not ${DRY_RUN_ROWS}`);
+  const bulk = {};
+  for (const rows of BULK_RSS_ROWS) {
+    const sandbox = await startSandboxProcess(['--member-limit', '100000000']);
+    try {
+      const csv = join(work, `bulk-rss-${rows}.csv`);
+      csvOf(csv, rows, `rss${rows}`);
+      const runEnv = { ...env, INVITE_API_URL: sandbox.url, INVITE_API_TOKEN: 'demo-owner' };
+      const argv = [process.execPath, cli, 'send', '--org', 'acme', '--from', csv, '--concurrency', '16'];
+      const result = await measuredRun(
+        [...argv, '--journal', join(work, `bulk-rss-${rows}.jsonl`), '--json'],
+        runEnv,
+        join(work, `bulk-rss-${rows}.out`),
+      );
+      if (result.code !== 0) throw new Error(`bulk send of ${rows} exited with ${result.code}: ${result.stderr}`);
+      bulk[rows] = result;
+    } finally {
+      sandbox.stop();
+    }
+  }
+  const [small, large] = BULK_RSS_ROWS;
+  return {
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_s`]: round(median(dry.map((run) => run.seconds)), 2),
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_max_s`]: round(Math.max(...dry.map((run) => run.seconds)), 2),
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_rss_mib`]: round(Math.max(...dry.map((run) => run.peakMib))),
+    [`bulk_send_${small / 1000}k_rss_mib`]: round(bulk[small].peakMib),
+    [`bulk_send_${large / 1000}k_rss_mib`]: round(bulk[large].peakMib),
+    [`bulk_send_${large / 1000}k_s`]: round(bulk[large].seconds, 1),
+  };
+}
+
 if (args.has('--no-build')) {
   // For trying out a change to the built files themselves; a real run always builds.
   log('using dist/ and bench/dist/ as they are (--no-build)…');
@@ -409,6 +515,11 @@ const sandbox = runs('sandbox') ? await sandboxFigures() : {};
 if (runs('journal'))
   log(`journal: one send with a fresh journal and with ${HISTORY_MB} MB of history (${RUNS} interleaved runs)…`);
 const journal = runs('journal') ? await journalFigures() : {};
+if (runs('scale'))
+  log(
+    `scale: a ${DRY_RUN_ROWS}-row dry run against the demo (${SCALE_RUNS} runs after a warm-up), then the bulk sender's memory at ${BULK_RSS_ROWS.join(' and ')} rows (no rate limit)…`,
+  );
+const scale = runs('scale') ? await scaleFigures() : {};
 
 const result = {
   machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.versions.node}`,
@@ -422,12 +533,17 @@ const result = {
   bulk_1000_serial_s: serial.seconds,
   ...sandbox,
   ...journal,
+  ...scale,
   ratios: {
     history_over_fresh_send: round(journal.send_history_journal_ms / journal.send_fresh_journal_ms, 2),
     version_over_floor: round(startup.version_ms / startup.floor_ms, 2),
     ttff_over_ink_hello: round(startup.ttff_ms / startup.ink_hello_ms, 2),
     ttuf_over_ink_hello: round(startup.ttuf_ms / startup.ink_hello_ms, 2),
     sandbox_post_over_floor: round(sandbox.sandbox_post_per_s / sandbox.sandbox_floor_post_per_s, 2),
+    bulk_rss_large_over_small: round(
+      scale[`bulk_send_${BULK_RSS_ROWS[1] / 1000}k_rss_mib`] / scale[`bulk_send_${BULK_RSS_ROWS[0] / 1000}k_rss_mib`],
+      2,
+    ),
   },
 };
 
@@ -452,6 +568,19 @@ else {
     bulk_1000_s: { at_most: 11 },
     bulk_1000_duplicates: { at_most: 0 },
     bulk_1000_missing: { at_most: 0 },
+    age_tick_bytes: { note: 'the minute tick of the ages in Browse, a frame of its own' },
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_s`]: {
+      at_most: 2.5,
+      note: `send --from, ${DRY_RUN_ROWS} rows, --dry-run --json to a file, --demo, start-up included (target at 200k)`,
+    },
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_max_s`]: { note: `slowest of ${SCALE_RUNS}` },
+    [`dry_run_${DRY_RUN_ROWS / 1000}k_rss_mib`]: { at_most: 200, note: 'peak RSS, highest of the runs' },
+    [`bulk_send_${BULK_RSS_ROWS[0] / 1000}k_rss_mib`]: { note: 'peak RSS of send, no rate limit, 16 in flight' },
+    [`bulk_send_${BULK_RSS_ROWS[1] / 1000}k_rss_mib`]: {
+      ratio: ratios.bulk_rss_large_over_small,
+      base: `bulk_send_${BULK_RSS_ROWS[0] / 1000}k_rss_mib`,
+      note: 'bounded: about the same as the smaller run',
+    },
     sandbox_floor_post_per_s: { note: 'a bare node:http server answering {}, same load' },
     sandbox_post_per_s: {
       ratio: ratios.sandbox_post_over_floor,

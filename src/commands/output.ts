@@ -37,10 +37,37 @@ export function describeOutputError(error: NodeJS.ErrnoException): string {
   return `invite-tui: cannot write the output (${code}${meaning})`;
 }
 
+/** Lines for stdout not yet written: one write per 64 KiB, not one per row of a large run. */
+let pending = '';
+let flushQueued = false;
+const FLUSH_AT = 64 * 1024;
+
+/** Writes what `out` holds; also before every message and on exit, so the two streams keep their order. */
+export function flushOut(): void {
+  if (pending === '') return;
+  const text = pending;
+  pending = '';
+  if (!stdoutFailure) process.stdout.write(text);
+}
+
 export const out = (line = '') => {
-  if (!stdoutFailure) process.stdout.write(`${line}\n`);
+  if (stdoutFailure) return;
+  pending += `${line}\n`;
+  if (pending.length >= FLUSH_AT) flushOut();
+  else if (!flushQueued) {
+    // A row's line goes out as soon as the loop that reports it yields: live runs stay live.
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      flushOut();
+    });
+  }
 };
-export const say = (line = '') => void process.stderr.write(`${line}\n`);
+process.on('exit', flushOut);
+export const say = (line = '') => {
+  flushOut();
+  process.stderr.write(`${line}\n`);
+};
 export const printJson = (value: unknown) => out(safeJson(value));
 /** Server text for one line of output: sanitized, newlines folded, cut to `maxLength` code points. */
 export const sanitizeAndCap = (text: unknown, maxLength = 200) =>

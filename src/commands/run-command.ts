@@ -5,7 +5,16 @@ import { UsageError } from '../usage-error.js';
 import { closeDemoSandbox } from './command-client.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { hintsFor } from './hints.js';
-import { describeError, describeOutputError, errorJson, printJson, say, stdoutFailed, watchStdout } from './output.js';
+import {
+  describeError,
+  describeOutputError,
+  errorJson,
+  flushOut,
+  printJson,
+  say,
+  stdoutFailed,
+  watchStdout,
+} from './output.js';
 
 const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
   send: async () => (await import('./send.js')).runSend,
@@ -22,6 +31,7 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   if (!load) throw new UsageError(`unknown command "${name}"`);
   watchStdout();
   const code = await runLoaded(name, load, args);
+  flushOut();
   // A write to a closed pipe fails after it returns: let that failure arrive before judging.
   await new Promise((resolve) => setImmediate(resolve));
   const failure = stdoutFailed();

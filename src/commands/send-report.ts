@@ -30,28 +30,45 @@ export function exitCodeOf(result: RowResult): number | undefined {
   return undefined;
 }
 
-function resultJson(result: RowResult) {
-  const base = {
-    email: result.email,
-    ...(result.line !== undefined ? { line: result.line } : {}),
-    ...(result.index !== undefined ? { index: result.index } : {}),
+export function resultJson(result: RowResult): Record<string, unknown> {
+  // Built in place (one object per row, not a spread of several): a large run writes one per row.
+  const json: Record<string, unknown> = { email: result.email };
+  if (result.line !== undefined) json.line = result.line;
+  if (result.index !== undefined) json.index = result.index;
+  const refused = (type: string, detail: string) => {
+    json.ok = false;
+    json.error = { status: null, type, detail, errors: [] };
   };
   switch (result.kind) {
     case 'sent':
-      return { ...base, ok: true, invitation: result.invitation, ...(result.note ? { note: result.note } : {}) };
+      json.ok = true;
+      json.invitation = result.invitation;
+      if (result.note) json.note = result.note;
+      break;
     case 'would_send':
-      return { ...base, ok: true, dry_run: 'would send', role: result.role };
+      json.ok = true;
+      json.dry_run = 'would send';
+      json.role = result.role;
+      break;
     case 'over_limit':
-      return { ...base, ok: false, error: { status: null, type: 'member_limit', detail: result.reason, errors: [] } };
+      refused('member_limit', result.reason);
+      break;
     case 'skipped':
-      return { ...base, ok: true, skipped: result.reason };
+      json.ok = true;
+      json.skipped = result.reason;
+      break;
     case 'failed':
-      return { ...base, ok: false, error: errorJson(result.error) };
+      json.ok = false;
+      json.error = errorJson(result.error);
+      break;
     case 'invalid':
-      return { ...base, ok: false, error: { status: null, type: 'invalid_row', detail: result.reason, errors: [] } };
+      refused('invalid_row', result.reason);
+      break;
     case 'not_sent':
-      return { ...base, ok: false, error: { status: null, type: 'not_sent', detail: result.reason, errors: [] } };
+      refused('not_sent', result.reason);
+      break;
   }
+  return json;
 }
 
 export function printResultJson(result: RowResult): void {

@@ -82,6 +82,7 @@ export async function sendRows(options: SendRowsOptions): Promise<SendRowsOutcom
   const toResend = plan.rows.flatMap((row) => (row.action === 'send' && row.reused ? [row] : []));
   const confirmed = options.dryRun ? new Map() : await createdByEarlierAttempts(client, org, toResend);
   const toSend: (InputRow & { idempotencyKey: string; since: number })[] = [];
+  const wouldSend: InputRow[] = [];
   for (const planned of plan.rows) {
     const { row } = planned;
     const invitation = confirmed.get(row);
@@ -108,13 +109,17 @@ export async function sendRows(options: SendRowsOptions): Promise<SendRowsOutcom
             invitation_id: invitation.id,
           }),
         );
-    } else if (!planned.reused && options.skipReason(row.email))
-      report({ ...row, kind: 'skipped', reason: options.skipReason(row.email) ?? '' });
-    else toSend.push({ ...row, idempotencyKey: planned.idempotencyKey, since: planned.since });
+    } else {
+      const skip = planned.reused ? undefined : options.skipReason(row.email);
+      if (skip) report({ ...row, kind: 'skipped', reason: skip });
+      // A dry run only reports the rows: no copy of each with its key.
+      else if (options.dryRun) wouldSend.push(row);
+      else toSend.push({ ...row, idempotencyKey: planned.idempotencyKey, since: planned.since });
+    }
   }
   if (options.dryRun) {
     opened.release();
-    return { toSend, notStarted: 0, stop: undefined };
+    return { toSend: wouldSend, notStarted: 0, stop: undefined };
   }
 
   const stopping = watchForStop();

@@ -51,10 +51,18 @@ export async function runSend(args: string[]): Promise<number> {
   const client = clientFor(settings);
   const sendEmail = !values['no-email'];
   const json = values.json;
+  // Kept whole only for the table at the end; a --json run writes each row and keeps counts, so
+  // its memory does not grow with the input.
   const results: RowResult[] = [];
+  const counts = new Map<RowResult['kind'], number>();
+  const failureCodes = new Set<number>();
+  const count = (kind: RowResult['kind']) => counts.get(kind) ?? 0;
   const report = (result: RowResult) => {
-    results.push(result);
+    counts.set(result.kind, count(result.kind) + 1);
+    const code = exitCodeOf(result);
+    if (code !== undefined) failureCodes.add(code);
     if (json) printResultJson(result);
+    else results.push(result);
   };
 
   for (const line of input.blankLines) say(`line ${line}: blank, skipped`);
@@ -94,15 +102,19 @@ export async function runSend(args: string[]): Promise<number> {
     report,
   });
   if (outcome === 'busy') return EXIT.busy;
-  if (dryRun) return reportDryRun(outcome.toSend, checks, { org, json, results, report });
+  if (dryRun) {
+    reportDryRun(outcome.toSend, checks, org, report);
+    if (!json) printResultTable(results, Date.now());
+    say(`Dry run: ${count('would_send')} would be sent to ${org}; nothing was sent.`);
+    return bulkExitCode([...failureCodes]);
+  }
 
   if (!json) printResultTable(results, Date.now());
-  const count = (kind: RowResult['kind']) => results.filter((result) => result.kind === kind).length;
   say(
     `${count('sent')} sent, ${count('skipped')} skipped, ${count('failed') + count('invalid')} failed${outcome.notStarted ? `, ${outcome.notStarted} not sent` : ''} · journal: ${journalPath}`,
   );
   if (outcome.stop) return outcome.stop;
-  return bulkExitCode(results.flatMap((result) => exitCodeOf(result) ?? []));
+  return bulkExitCode([...failureCodes]);
 }
 
 function parseRole(value: string): Role {
@@ -136,24 +148,16 @@ function skipReason(email: string, checks: Preflight): string | undefined {
   return kind === 'pending' ? `${SKIP_REASON.pending} (--force sends anyway)` : kind && SKIP_REASON[kind];
 }
 
-/** The dry run's plan, on stdout: every row, in input order, with every check a send makes. */
-function reportDryRun(
-  toSend: InputRow[],
-  checks: Preflight,
-  context: { org: string; json: boolean; results: RowResult[]; report: (result: RowResult) => void },
-): number {
+/** The dry run's plan: every row it would send, or that the member limit would refuse, in input order. */
+function reportDryRun(toSend: InputRow[], checks: Preflight, org: string, report: (result: RowResult) => void): void {
   const { seatsLeft } = checks;
   toSend.forEach((row, i) => {
     if (seatsLeft && i >= seatsLeft.left)
-      context.report({
+      report({
         ...row,
         kind: 'over_limit',
-        reason: `would exceed ${context.org}'s member limit of ${seatsLeft.limit} (${seatsLeft.left} seat(s) left)`,
+        reason: `would exceed ${org}'s member limit of ${seatsLeft.limit} (${seatsLeft.left} seat(s) left)`,
       });
-    else context.report({ ...row, kind: 'would_send' });
+    else report({ ...row, kind: 'would_send' });
   });
-  if (!context.json) printResultTable(context.results, Date.now());
-  const planned = context.results.filter((result) => result.kind === 'would_send').length;
-  say(`Dry run: ${planned} would be sent to ${context.org}; nothing was sent.`);
-  return bulkExitCode(context.results.flatMap((result) => exitCodeOf(result) ?? []));
 }

@@ -118,7 +118,7 @@ export function parseAddress(input: string): ParsedAddress | RejectedAddress {
   const { local, domain } = split;
   // Non-ASCII local parts need SMTPUTF8, which the API's validation does not accept.
   if (/[^\x20-\x7e]/.test(local)) return reject('non-ASCII characters before @ are not supported');
-  const asciiDomain = domainToASCII(domain);
+  const asciiDomain = asciiDomainOf(domain);
   if (!asciiDomain) return reject(`"${domain}" is not a valid domain`);
   if (!asciiDomain.includes('.')) return reject(`the domain needs a dot, e.g. ${asciiDomain}.com`);
   // RFC 1035 limits, on the form that is sent: 63 per label, 253 in all.
@@ -128,7 +128,10 @@ export function parseAddress(input: string): ParsedAddress | RejectedAddress {
   const email = `${local}@${asciiDomain}`;
   const result = emailSchema.safeParse(email);
   if (!result.success) return reject(result.error.issues[0]?.message ?? 'not a valid email address');
-  return { input, email, display: `${local}@${domain}`, key: addressKey(email) };
+  // The domain is ASCII already, so this is addressKey(email); the common all-lowercase address
+  // is kept once, as one flat string: a large input keeps every row's.
+  const key = email.toLowerCase();
+  return { input, email: key === email ? key : email, display: `${local}@${domain}`, key };
 }
 
 /**
@@ -140,7 +143,21 @@ export function addressKey(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 0) return email.toLowerCase();
   const domain = email.slice(at + 1);
-  return `${email.slice(0, at)}@${domainToASCII(domain) || domain}`.toLowerCase();
+  return `${email.slice(0, at)}@${asciiDomainOf(domain) || domain}`.toLowerCase();
+}
+
+/** Domains already converted: a large file names few domains many times, and the conversion is slow. */
+const asciiDomains = new Map<string, string>();
+const ASCII_DOMAINS_KEPT = 4096;
+
+function asciiDomainOf(domain: string): string {
+  let ascii = asciiDomains.get(domain);
+  if (ascii === undefined) {
+    ascii = domainToASCII(domain);
+    if (asciiDomains.size >= ASCII_DOMAINS_KEPT) asciiDomains.clear();
+    asciiDomains.set(domain, ascii);
+  }
+  return ascii;
 }
 
 type Split = { local: string; domain: string } | { reason: string };

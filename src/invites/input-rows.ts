@@ -85,7 +85,7 @@ export async function readInviteRows(
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const line = nextLine;
       // Line breaks inside quoted cells move the count on; the record's own ending adds one.
-      nextLine += (raw.replace(/[\r\n]+$/, '').match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+      nextLine += innerLineBreaks(raw) + 1;
       if (isCsv && line === 1) continue;
       const cells = isCsv ? record : [record.join('\u0000')];
       if (cells.every((cell) => cell.trim() === '')) {
@@ -100,6 +100,21 @@ export async function readInviteRows(
     throw csvMistake(error, name);
   }
   return result;
+}
+
+/** Line breaks (CRLF, CR or LF) inside a record, not counting those that end it; no regex, no copy per row. */
+function innerLineBreaks(raw: string): number {
+  let end = raw.length;
+  while (end > 0 && (raw.charCodeAt(end - 1) === 0x0a || raw.charCodeAt(end - 1) === 0x0d)) end--;
+  let breaks = 0;
+  for (let i = 0; i < end; i++) {
+    const char = raw.charCodeAt(i);
+    if (char === 0x0d) {
+      breaks++;
+      if (raw.charCodeAt(i + 1) === 0x0a) i++;
+    } else if (char === 0x0a) breaks++;
+  }
+  return breaks;
 }
 
 /** The same, for text already in memory (tests, small inputs). */
@@ -233,5 +248,6 @@ function addRow(
   const key = address.email.toLowerCase();
   if (seen.has(key)) return void result.duplicates.push({ line, index, input, firstLine: seen.get(key) });
   seen.set(key, line);
-  result.rows.push({ line, index, input, email: address.email, role: role.data });
+  const { email } = address;
+  result.rows.push({ line, index, input: input === email ? email : input, email, role: role.data });
 }

@@ -6,7 +6,7 @@
 // --force: sending that intent again without it could invite twice.
 import { randomBytes } from 'node:crypto';
 import { newIdempotencyKey } from '../api/idempotency.js';
-import { intentId, type Intent, type JournalIndex, type RunState } from '../journal/intents.js';
+import { intentId, type JournalIndex, type RunState } from '../journal/intents.js';
 
 export interface RowPlanContext {
   api: string;
@@ -14,6 +14,8 @@ export interface RowPlanContext {
   sendEmail: boolean;
   /** --force: nothing an earlier run sent is skipped. */
   force: boolean;
+  /** A plan that is only looked at (a dry run): new rows get no key (''), as nothing is sent. */
+  readOnly?: boolean | undefined;
 }
 
 export type RowPlan<R> =
@@ -46,8 +48,12 @@ export function planRun<R extends { email: string; role: string }>(
   index: JournalIndex,
   now = Date.now(),
 ): RunPlan<R> {
-  const intentOf = (row: R): Intent => ({ ...context, email: row.email, role: row.role });
-  const identities = new Set(rows.map((row) => intentId(intentOf(row))));
+  const { api, org, sendEmail } = context;
+  // A journal that knows no intent (a fresh one) has nothing to resume: no identity is needed.
+  const identities =
+    index.intents.size === 0
+      ? []
+      : rows.map((row) => intentId({ api, org, sendEmail, email: row.email, role: row.role }));
   const openRuns = new Map(
     index
       .openRuns()
@@ -61,13 +67,20 @@ export function planRun<R extends { email: string; role: string }>(
     const run = state?.run === undefined ? undefined : openRuns.get(state.run);
     if (run) resumed.set(run.run, run);
   }
-  const planned = rows.map((row): RowPlan<R> => {
-    const state = index.intents.get(intentId(intentOf(row)));
+  const planned = rows.map((row, i): RowPlan<R> => {
+    const identity = identities[i];
+    const state = identity === undefined ? undefined : index.intents.get(identity);
     if (state?.state === 'open')
       return { row, action: 'send', idempotencyKey: state.key, since: Date.parse(state.firstAt) || now, reused: true };
     if (state?.state === 'sent' && !context.force && state.run !== undefined && resumed.has(state.run))
       return { row, action: 'skip', invitationId: state.invitationId };
-    return { row, action: 'send', idempotencyKey: newIdempotencyKey(), since: now, reused: false };
+    return {
+      row,
+      action: 'send',
+      idempotencyKey: context.readOnly ? '' : newIdempotencyKey(),
+      since: now,
+      reused: false,
+    };
   });
   const latest = [...resumed.values()].sort((a, b) => (a.lastAt < b.lastAt ? 1 : -1))[0];
   return { run: latest?.run ?? newRunId(), resumed: [...resumed.values()], rows: planned };

@@ -144,6 +144,21 @@ describe('frameDiff', () => {
     expect(diffed).toEqual(fresh);
   });
 
+  // Browse's table: the highlighted row is bold, so a move turns one row plain and the next bold.
+  const table = (selected: number) =>
+    Array.from({ length: 6 }, (_, row) => {
+      const text = `${NAMES[row]}`.padEnd(16) + `\x1b[33mpending   \x1b[39m${row}h ago`;
+      return row === selected ? `\x1b[1m\x1b[36m❯ \x1b[39m${text}  \x1b[22m` : `  ${text}`;
+    });
+
+  it('skips the blanks of a row that turns bold or plain: they look the same either way', async () => {
+    const { diffed, fresh, bytes } = await afterDiffs([table(1), table(2), table(3), table(2)], 1);
+    expect(diffed).toEqual(fresh);
+    // Only the marker and the row's text are rewritten; its padding is moved over.
+    expect(bytes).not.toMatch(/ {6}/);
+    expect(bytes).toMatch(/\x1b\[\d*[CG]/);
+  });
+
   it('writes nothing when nothing changed', async () => {
     const frame = list(0, 0).map(styledLine);
     expect(frameDiff(frame, frame, { row: 11, column: 0, pen: '' }, COLUMNS).bytes).toBe('');

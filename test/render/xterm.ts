@@ -30,16 +30,22 @@ export function screenTerminal(columns: number, rows: number): ScreenTerminal {
         for (let x = 0; x < terminal.cols; x++) {
           line?.getCell(x, cell);
           const char = cell.getChars() || (cell.getWidth() === 0 ? '' : ' ');
-          const attributes = cell.isAttributeDefault()
-            ? ''
-            : `{${cell.getFgColorMode()}:${cell.getFgColor()}/${cell.getBgColorMode()}:${cell.getBgColor()}/${[
-                cell.isBold(),
-                cell.isDim(),
-                cell.isItalic(),
+          // On a blank, a foreground colour, bold, dim and italic do not show: such a blank looks
+          // like an erased cell (the frame writer leaves it alone), so it compares as one.
+          const glyph = char !== ' ';
+          const shown = glyph
+            ? !cell.isAttributeDefault()
+            : !cell.isBgDefault() || Boolean(cell.isUnderline() || cell.isInverse() || cell.isStrikethrough());
+          const attributes = shown
+            ? `{${glyph ? `${cell.getFgColorMode()}:${cell.getFgColor()}` : ''}/${cell.getBgColorMode()}:${cell.getBgColor()}/${[
+                glyph && cell.isBold(),
+                glyph && cell.isDim(),
+                glyph && cell.isItalic(),
                 cell.isUnderline(),
                 cell.isInverse(),
                 cell.isStrikethrough(),
-              ].join('')}}`;
+              ].join('')}}`
+            : '';
           text += char + attributes;
         }
         lines.push(text.trimEnd());

@@ -40,7 +40,7 @@ describe('the narrow symbols of the string-width fast path', () => {
   });
 
   it('include what the TUI draws on its first screens', () => {
-    for (const character of ['·', '›', '…', '↑', '↓', '⠋', '⠙', '✓', '❯', '—', '•'])
+    for (const character of ['·', '›', '…', '↑', '↓', '⠋', '⠙', '✓', '✗', '❯', '—', '•'])
       expect(symbolClass.test(character), character).toBe(true);
   });
 });

@@ -67,6 +67,13 @@ describe('browse state', () => {
     expect(asking.confirmingRevoke).toBe('inv_c');
     expect(browseReducer(asking, { type: 'confirmationClosed' }).confirmingRevoke).toBeUndefined();
   });
+
+  it('x on a row that cannot be revoked says why and asks nothing; the next question clears it', () => {
+    const refused = browseReducer(initialBrowseState(), { type: 'revokeRefused', text: 'Only pending.' });
+    expect(refused.notice).toEqual({ tone: 'warning', text: 'Only pending.' });
+    expect(refused.confirmingRevoke).toBeUndefined();
+    expect(browseReducer(refused, { type: 'revokeAsked', id: 'inv_c' }).notice).toBeUndefined();
+  });
 });
 
 describe('which invitations Browse shows', () => {

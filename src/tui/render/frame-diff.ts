@@ -5,7 +5,7 @@
 // frame at the start, and is left wherever the last change was (it is hidden; the caller knows
 // where). Every move is relative, so the frame may sit anywhere on the screen. Lines below the
 // frame are blank.
-import { BLANK_LINE, styleChange, type Cell, type StyledLine } from './styled-line.js';
+import { BLANK_LINE, looksBlank, styleChange, type Cell, type StyledLine } from './styled-line.js';
 
 const CSI = '\x1b[';
 /** Unchanged cells between two changed ones are rewritten rather than skipped up to this many. */
@@ -95,8 +95,9 @@ export class Painter {
 }
 
 const BLANK_CELL: Cell = { char: ' ', style: '' };
-const sameCell = (a: Cell | undefined, b: Cell | undefined) =>
-  (a ?? BLANK_CELL).char === (b ?? BLANK_CELL).char && (a ?? BLANK_CELL).style === (b ?? BLANK_CELL).style;
+/** Cells that look the same: the same character and style, or two blanks whatever colour or weight. */
+const sameCell = (a: Cell = BLANK_CELL, b: Cell = BLANK_CELL) =>
+  (a.char === b.char && a.style === b.style) || (looksBlank(a) && looksBlank(b));
 
 function paintLine(painter: Painter, row: number, before: StyledLine, after: StyledLine): void {
   if (before.text === after.text) return;

@@ -94,7 +94,21 @@ class Pen {
   }
 }
 
-/** Splits an Ink frame line into cells; trailing default blanks are the same as no cells. */
+/** Attributes that show on a blank cell: a background, underline, inverse, strikethrough. */
+const SHOWN_ON_BLANK = ['4', '7', '9'];
+
+/**
+ * A space whose style does not show on it (a colour, bold, dim or italic only changes glyphs): it
+ * looks the same as an erased cell, so the frame writer neither rewrites nor keeps it.
+ */
+export function looksBlank(cell: Cell): boolean {
+  if (cell.char !== ' ') return false;
+  if (cell.style === '') return true;
+  const parts = styleParts.get(cell.style)!;
+  return parts.background === '' && !parts.flags.some((flag) => SHOWN_ON_BLANK.includes(flag));
+}
+
+/** Splits an Ink frame line into cells; trailing blanks that look erased are the same as no cells. */
 export function styledLine(text: string): StyledLine {
   const cells: Cell[] = [];
   const pen = new Pen();
@@ -111,6 +125,6 @@ export function styledLine(text: string): StyledLine {
     cells.push({ char, style: pen.style });
     index++;
   }
-  while (cells.length > 0 && cells.at(-1)!.char === ' ' && cells.at(-1)!.style === '') cells.pop();
+  while (cells.length > 0 && looksBlank(cells.at(-1)!)) cells.pop();
   return { text, cells };
 }

@@ -66,11 +66,20 @@ export function BrowseScreen({ org, readOnlyReason, initialFilter, onBack, width
     {
       ...moves,
       filter: () => dispatch({ type: 'filterStarted' }),
+      // Offered on every row, not only pending ones: a footer that changed with the highlighted
+      // row would redraw on every move. On a row that cannot be revoked, x says why.
       revoke:
         canRevoke &&
-        revocable &&
+        selected?.id !== undefined &&
         state.revoking === undefined &&
-        (() => selected?.id && dispatch({ type: 'revokeAsked', id: selected.id })),
+        (() => {
+          if (revocable) dispatch({ type: 'revokeAsked', id: selected.id! });
+          else
+            dispatch({
+              type: 'revokeRefused',
+              text: `Only a pending invitation can be revoked; this one is ${sanitizeAndRedact(selected.status ?? 'unknown', { singleLine: true, maxLength: 20 })}.`,
+            });
+        }),
       cycleStatus: () => dispatch({ type: 'statusCycled' }),
       details: () => dispatch({ type: 'detailsToggled' }),
       clearFilter: state.text !== '' && (() => dispatch({ type: 'filterEnded', clear: true })),

@@ -40,7 +40,9 @@ export type BrowseAction =
   | { type: 'revokeSucceeded'; id: string }
   | { type: 'revokeFailed'; id: string; error: ApiError }
   /** The list under the cursor changed (a revoke, a refresh, a resize): keep the cursor on it. */
-  | { type: 'rowsChanged'; count: number; height: number };
+  | { type: 'rowsChanged'; count: number; height: number }
+  /** x on a row that cannot be revoked: say why instead of asking. */
+  | { type: 'revokeRefused'; text: string };
 
 export function initialBrowseState(text = ''): BrowseState {
   return {
@@ -86,6 +88,8 @@ export function browseReducer(state: BrowseState, action: BrowseAction): BrowseS
         revoking: undefined,
         notice: { tone: 'error', title: `Could not revoke ${action.id}:`, error: action.error },
       };
+    case 'revokeRefused':
+      return { ...state, notice: { tone: 'warning', text: action.text } };
     case 'rowsChanged':
       return clampCursor(state, action.count, action.height);
   }

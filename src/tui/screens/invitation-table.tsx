@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Invitation } from '../../api/schemas.js';
 import { describeAge, describeExpiry } from '../../invites/format.js';
-import { useSanitizeAndRedact, useServices } from '../services.js';
+import { useShownTime } from '../hooks/use-shown-time.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
 import { visibleRows, type ListCursor } from '../widgets/list-cursor.js';
 
@@ -41,8 +42,7 @@ interface InvitationTableProps {
 export function InvitationTable({ invitations, cursor, height, width }: InvitationTableProps) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
-  const { now } = useServices();
-  const time = now();
+  const time = useShownTime();
   // The expiry column goes first when the terminal is narrow; then every column shrinks alike.
   const columns = tableColumns(width);
   const { showExpiry, email: emailWidth } = columns;
@@ -86,7 +86,7 @@ export function InvitationTable({ invitations, cursor, height, width }: Invitati
 export function InvitationDetails({ invitation, width }: { invitation: Invitation; width: number }) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
-  const { now } = useServices();
+  const time = useShownTime();
   const field = (label: string, value: unknown) => (
     <Text wrap="truncate-end">
       <Text color={theme.color('muted')}>{label.padEnd(12)}</Text>
@@ -97,8 +97,8 @@ export function InvitationDetails({ invitation, width }: { invitation: Invitatio
     <Box flexDirection="column" width={width} borderStyle="single" borderColor={theme.color('muted')} paddingX={1}>
       {field('id', invitation.id)}
       {field('invited by', invitation.invited_by)}
-      {field('created', `${invitation.created_at ?? '—'} (${describeAge(invitation.created_at, now())})`)}
-      {field('expires', `${invitation.expires_at ?? '—'} (${describeExpiry(invitation.expires_at, now())})`)}
+      {field('created', `${invitation.created_at ?? '—'} (${describeAge(invitation.created_at, time)})`)}
+      {field('expires', `${invitation.expires_at ?? '—'} (${describeExpiry(invitation.expires_at, time)})`)}
     </Box>
   );
 }

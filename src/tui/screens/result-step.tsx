@@ -6,7 +6,8 @@ import { ErrorDetails, errorDetailsHeight } from '../components/error-details.js
 import { tally, type SendRow } from '../flow/flow-reducer.js';
 import { keyName } from '../keys.js';
 import { useKeyScope } from '../keymap.js';
-import { useSanitizeAndRedact, useServices } from '../services.js';
+import { useShownTime } from '../hooks/use-shown-time.js';
+import { useSanitizeAndRedact } from '../services.js';
 import { statusTone, useTheme } from '../theme.js';
 import { SelectList } from '../widgets/select-list.js';
 import { useSelectList } from '../widgets/use-select-list.js';
@@ -43,7 +44,7 @@ export function ResultStep({
 }: ResultStepProps) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
-  const { now } = useServices();
+  const time = useShownTime();
   const counts = tally(rows);
   const detailHeight =
     4 +
@@ -81,7 +82,7 @@ export function ResultStep({
   const items = rows.map((row) => ({
     id: row.email,
     label: `${symbol(row)} ${sanitizeAndRedact(row.display)}`,
-    hint: sanitizeAndRedact(summary(row, requestedRole, now())),
+    hint: sanitizeAndRedact(summary(row, requestedRole, time)),
   }));
   return (
     <Box flexDirection="column" width={width}>
@@ -125,7 +126,7 @@ function RowDetails({
 }) {
   const theme = useTheme();
   const sanitizeAndRedact = useSanitizeAndRedact();
-  const { now } = useServices();
+  const time = useShownTime();
   const { outcome } = row;
   if (outcome.state === 'failed') return <ErrorDetails error={outcome.error} width={width} canBrowse={canBrowse} />;
   if (outcome.state === 'skipped')
@@ -142,7 +143,7 @@ function RowDetails({
     );
   // Only what the server said: its answer may be no more than {"role": ...}.
   const { invitation } = outcome;
-  const expiry = describeExpiry(invitation.expires_at, now());
+  const expiry = describeExpiry(invitation.expires_at, time);
   return (
     <Box flexDirection="column" width={width}>
       <Text color={theme.color('success')} bold wrap="truncate-end">
