@@ -85,7 +85,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const timers = new Set<NodeJS.Timeout>();
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
+    // Only the log needs the time: in a worker thread, the first `performance` loads perf_hooks.
+    const started = options.log ? performance.now() : 0;
     const body = await readRequestBody(req);
     if (options.latencyMs) await delay(options.latencyMs);
     const faults = injector.faultsFor(req.method ?? 'GET');
@@ -97,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       early ??
       (body === undefined
         ? errorResponse(400, 'invalid_request', 'The request body is larger than 1 MiB')
-        : api.handle(toApiRequest(req, body)));
+        : await api.handle(toApiRequest(req, body)));
     // With --data, nothing is answered before every change it could reflect is on disk.
     const durable = store.durable();
     if (durable) await durable;

@@ -39,6 +39,11 @@ describe('the bundle', () => {
     expect(later.filter((file) => loaded.has(file))).toEqual([]);
   });
 
+  it("the demo sandbox's worker starts listening without zod: it loads it on the first request that validates", () => {
+    const loaded = staticClosure('sandbox-worker.js');
+    expect(holding('"$ZodType"').filter((file) => loaded.has(file))).toEqual([]);
+  });
+
   it('zod brings only its English messages (a named `z` import would keep every locale)', () => {
     expect(files.filter((file) => text(file).includes('Eingabe: erwartet'))).toEqual([]);
   });
