@@ -1,6 +1,5 @@
 // The invitations API as the sandbox implements it (API.md parts A and B and the invitee's
 // side), on plain request data so the rules read without HTTP plumbing around them.
-import { randomBytes, randomUUID } from 'node:crypto';
 import { INVITATION_STATUSES, type Role } from '../api/constants.js';
 import { errorResponse, notFound, validationError, type SandboxResponse } from './envelope.js';
 import { checkInvitationAllowed } from './invite-rules.js';
@@ -338,7 +337,9 @@ export function createSandboxApi({
         `Invitation ${invitation.id} is ${status}: it can no longer be answered`,
       );
     const accept = parsed.data.accept;
-    const member = accept ? { email: invitation.email, role: invitation.role, user_id: randomUUID() } : undefined;
+    const member = accept
+      ? { email: invitation.email, role: invitation.role, user_id: nodeCrypto().randomUUID() }
+      : undefined;
     store.commit({ op: 'respond', id: invitation.id, status: accept ? 'accepted' : 'rejected', member });
     return { status: 200, body: view(invitation, now) };
   }
@@ -373,11 +374,16 @@ let randomOffset = 0;
 function newInvitationId(now: number): string {
   // Random bytes drawn a page at a time: one call into the CSPRNG per request showed in profiles.
   if (randomOffset + 5 > randomPool.length) {
-    randomPool = randomBytes(4096);
+    randomPool = nodeCrypto().randomBytes(4096);
     randomOffset = 0;
   }
   const random = randomPool.toString('hex', randomOffset, (randomOffset += 5));
   return `inv_${now.toString(36)}${random}`;
+}
+
+/** node:crypto, loaded when an id is first needed rather than before the sandbox listens. */
+function nodeCrypto() {
+  return process.getBuiltinModule('node:crypto');
 }
 
 function view(invitation: StoredInvitation, now: number) {

@@ -1,7 +1,6 @@
 // The sandbox's HTTP plumbing: reads requests, applies injected faults, writes answers, logs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { createSandboxApi, type ApiRequest } from './api.js';
 import { errorResponse, validationError, type SandboxResponse } from './envelope.js';
 import {
@@ -58,6 +57,8 @@ export interface Sandbox {
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
+// Only the latency faults wait: their timers module loads with the first of them, not at start-up.
+const delay = (ms: number) => process.getBuiltinModule('node:timers/promises').setTimeout(ms);
 type Faults = Map<FaultKind, string | undefined>;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
