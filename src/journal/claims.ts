@@ -3,7 +3,6 @@
 // the row's identity and holding the claimant's pid and host; a claim whose process is gone (a
 // kill -9) is stale and taken over. Journal compaction takes a claim on the journal itself and
 // runs only when no other live process holds any claim.
-import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -181,7 +180,8 @@ export class RowClaims {
 }
 
 function claimName(identity: string): string {
-  return `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}.claim`;
+  // node:crypto loads on the first claim, not with the TUI's first frame (which imports this module).
+  return `${process.getBuiltinModule('node:crypto').createHash('sha256').update(identity).digest('hex').slice(0, 32)}.claim`;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,10 +1,8 @@
 // The invitations API as the sandbox implements it (API.md parts A and B and the invitee's
 // side), on plain request data so the rules read without HTTP plumbing around them.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { emailSchema } from '../api/schemas.js';
 import { INVITATION_STATUSES, type Role } from '../api/constants.js';
 import { errorResponse, notFound, validationError, type SandboxResponse } from './envelope.js';
-import { checkInvitationAllowed, parseBody, parseInviteBody, respondRequestSchema } from './invite-rules.js';
+import { checkInvitationAllowed } from './invite-rules.js';
 import { arraySource, listAnswer, newestFirst } from './pages.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
@@ -14,7 +12,10 @@ import {
   type SandboxOrg,
   type StoredInvitation,
 } from './seed.js';
+import type * as BodyRulesModule from './body-rules.js';
 import type { IdempotencyRecord, SandboxStore } from './store.js';
+
+type BodyRules = typeof BodyRulesModule;
 
 /** The sandbox's fixed demo tokens and the role each has in every organization. */
 const SANDBOX_TOKENS: ReadonlyMap<string, Role> = new Map<string, Role>([
@@ -94,6 +95,15 @@ export function createSandboxApi({
   // Pacing keeps real time, even when `clock` is fixed (--clock).
   const limiter = rate ? new RateLimiter(rate, Date.now) : undefined;
   const newId = invitationIds ?? newInvitationId;
+  // zod and the API schemas load on the first request that validates something (a POST, an
+  // invitee's token), not at start-up: the TUI's first org list does not wait for them.
+  let bodyRules: BodyRules | undefined;
+  let loadingBodyRules: Promise<BodyRules> | undefined;
+  const loadBodyRules = () => (loadingBodyRules ??= import('./body-rules.js').then((loaded) => (bodyRules = loaded)));
+  const rules = (): BodyRules => {
+    if (!bodyRules) throw new Error('the body rules are not loaded');
+    return bodyRules;
+  };
 
   const routes: Route[] = [
     { method: 'POST', path: ['org', ':org', 'invitations'], modes: EVERY_MODE, handle: invite },
@@ -106,7 +116,9 @@ export function createSandboxApi({
     { method: 'POST', path: ['invitations', ':id', 'respond'], modes: PLATFORM, handle: respond },
   ];
 
-  function handle(request: ApiRequest): SandboxResponse {
+  /** The answer; a promise only while the body rules load, before anything else is done. */
+  function handle(request: ApiRequest): SandboxResponse | Promise<SandboxResponse> {
+    if (!bodyRules && validates(request)) return loadBodyRules().then(() => handle(request));
     const tooOld = minClientVersion && clientTooOld(request.userAgent, minClientVersion);
     if (tooOld)
       return errorResponse(
@@ -150,9 +162,7 @@ export function createSandboxApi({
     if (role) return { token, address: `${token}@sandbox.test`, role };
     if (!token.startsWith(INVITEE_TOKEN_PREFIX)) return undefined;
     const address = token.slice(INVITEE_TOKEN_PREFIX.length);
-    return emailSchema.safeParse(address).success
-      ? { token, address: address.toLowerCase(), role: undefined }
-      : undefined;
+    return rules().isEmailAddress(address) ? { token, address: address.toLowerCase(), role: undefined } : undefined;
   }
 
   function roleIn(caller: Caller, org: SandboxOrg): Role | undefined {
@@ -264,7 +274,7 @@ export function createSandboxApi({
     body: string,
     now: number,
   ): { response: SandboxResponse; invitation?: StoredInvitation } {
-    const parsed = parseInviteBody(body);
+    const parsed = rules().parseInviteBody(body);
     if ('refusal' in parsed) return { response: parsed.refusal };
     const refusal = checkInvitationAllowed(store, org, parsed.data.email, now, pendingConflict);
     if (refusal) return { response: refusal };
@@ -315,6 +325,7 @@ export function createSandboxApi({
     // Someone else's invitation is as unknown to the caller as one that does not exist.
     if (!invitation || invitation.email.toLowerCase() !== caller.address)
       return notFound(`No invitation "${id}" for ${caller.address}`);
+    const { parseBody, respondRequestSchema } = rules();
     const parsed = parseBody(request.body, respondRequestSchema);
     if ('refusal' in parsed) return parsed.refusal;
     const now = clock();
@@ -326,12 +337,20 @@ export function createSandboxApi({
         `Invitation ${invitation.id} is ${status}: it can no longer be answered`,
       );
     const accept = parsed.data.accept;
-    const member = accept ? { email: invitation.email, role: invitation.role, user_id: randomUUID() } : undefined;
+    const member = accept
+      ? { email: invitation.email, role: invitation.role, user_id: nodeCrypto().randomUUID() }
+      : undefined;
     store.commit({ op: 'respond', id: invitation.id, status: accept ? 'accepted' : 'rejected', member });
     return { status: 200, body: view(invitation, now) };
   }
 
   return { handle };
+}
+
+/** Whether answering may need the body rules: a body to parse, or an invitee's address to check. */
+function validates(request: ApiRequest): boolean {
+  const readOnly = request.method === 'GET' || request.method === 'DELETE';
+  return !readOnly || (request.authorization ?? '').includes(INVITEE_TOKEN_PREFIX);
 }
 
 function matches(pattern: string[], path: string[]): boolean {
@@ -358,11 +377,16 @@ let randomOffset = 0;
 function newInvitationId(now: number): string {
   // Random bytes drawn a page at a time: one call into the CSPRNG per request showed in profiles.
   if (randomOffset + 5 > randomPool.length) {
-    randomPool = randomBytes(4096);
+    randomPool = nodeCrypto().randomBytes(4096);
     randomOffset = 0;
   }
   const random = randomPool.toString('hex', randomOffset, (randomOffset += 5));
   return `inv_${now.toString(36)}${random}`;
+}
+
+/** node:crypto, loaded when an id is first needed rather than before the sandbox listens. */
+function nodeCrypto() {
+  return process.getBuiltinModule('node:crypto');
 }
 
 function view(invitation: StoredInvitation, now: number) {

@@ -1,7 +1,6 @@
 // The sandbox's HTTP plumbing: reads requests, applies injected faults, writes answers, logs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { createSandboxApi, type ApiRequest } from './api.js';
 import { errorResponse, validationError, type SandboxResponse } from './envelope.js';
 import {
@@ -58,6 +57,8 @@ export interface Sandbox {
 }
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
+// Only the latency faults wait: their timers module loads with the first of them, not at start-up.
+const delay = (ms: number) => process.getBuiltinModule('node:timers/promises').setTimeout(ms);
 type Faults = Map<FaultKind, string | undefined>;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -85,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const timers = new Set<NodeJS.Timeout>();
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
+    // Only the log needs the time: in a worker thread, the first `performance` loads perf_hooks.
+    const started = options.log ? performance.now() : 0;
     const body = await readRequestBody(req);
     if (options.latencyMs) await delay(options.latencyMs);
     const faults = injector.faultsFor(req.method ?? 'GET');
@@ -97,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       early ??
       (body === undefined
         ? errorResponse(400, 'invalid_request', 'The request body is larger than 1 MiB')
-        : api.handle(toApiRequest(req, body)));
+        : await api.handle(toApiRequest(req, body)));
     // With --data, nothing is answered before every change it could reflect is on disk.
     const durable = store.durable();
     if (durable) await durable;

@@ -39,6 +39,17 @@ describe('the bundle', () => {
     expect(later.filter((file) => loaded.has(file))).toEqual([]);
   });
 
+  it("the TUI's first frame does not load node:crypto (the idempotency keys and row claims load it when used)", () => {
+    const runTui = files.find((file) => file.startsWith('run-tui-'));
+    const loaded = staticClosure(runTui!, staticClosure('cli.js'));
+    expect([...loaded].filter((file) => /^import[^'"]*["']node:crypto["']/m.test(text(file)))).toEqual([]);
+  });
+
+  it("the demo sandbox's worker starts listening without zod: it loads it on the first request that validates", () => {
+    const loaded = staticClosure('sandbox-worker.js');
+    expect(holding('"$ZodType"').filter((file) => loaded.has(file))).toEqual([]);
+  });
+
   it('zod brings only its English messages (a named `z` import would keep every locale)', () => {
     expect(files.filter((file) => text(file).includes('Eingabe: erwartet'))).toEqual([]);
   });
