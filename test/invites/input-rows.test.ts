@@ -1,6 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { MAX_RECORD_BYTES, parseArgumentRows, parseInviteFile, readInviteRows } from '../../src/invites/input-rows.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  MAX_RECORD_BYTES,
+  parseArgumentRows,
+  parseInviteFile,
+  readInviteFile,
+  readInviteRows,
+} from '../../src/invites/input-rows.js';
 import { UsageError } from '../../src/usage-error.js';
 
 const row = (line: number, input: string, email: string, role: string) => ({ line, input, email, role });
@@ -144,5 +153,52 @@ describe('parseArgumentRows', () => {
     expect(parsed.rows.map((row) => row.email)).toEqual(['a@acme.test', 'b@acme.test']);
     expect(parsed.duplicates).toHaveLength(1);
     expect(parsed.rejected).toEqual([{ line: undefined, index: 3, input: 'nope', reason: 'missing @' }]);
+  });
+});
+
+describe('readInviteFile', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'invite-tui-rows-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('streams a file from disk, named in its messages', async () => {
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, 'email,role\nada@acme.test,owner\nnope,reader\n');
+    const parsed = await readInviteFile(file, undefined);
+    expect(parsed.rows).toEqual([row(2, 'ada@acme.test', 'ada@acme.test', 'owner')]);
+    expect(parsed.rejected).toEqual([{ line: 3, input: 'nope', reason: 'missing @' }]);
+    writeFileSync(file, 'Name,Address\nAda,ada@acme.test\n');
+    await expect(readInviteFile(file, 'reader')).rejects.toThrow(
+      new UsageError(
+        `${file} looks like a CSV without an email column (its header: "Name", "Address"); name the column of addresses "email"`,
+      ),
+    );
+  });
+
+  it('says plainly when the file is missing or is a directory', async () => {
+    const missing = join(dir, 'missing.csv');
+    await expect(readInviteFile(missing, 'reader')).rejects.toThrow(
+      new UsageError(`Cannot read ${missing}: no such file`),
+    );
+    await expect(readInviteFile(dir, 'reader')).rejects.toThrow(
+      new UsageError(`Cannot read ${dir}: it is a directory`),
+    );
+  });
+
+  it('reads stdin for "-", and calls it stdin', async () => {
+    const stdin = vi.spyOn(process, 'stdin', 'get');
+    try {
+      stdin.mockReturnValue(Readable.from(['a@acme.test\nb@acme.test\n']) as unknown as typeof process.stdin);
+      expect((await readInviteFile('-', 'reader')).rows.map((row) => row.email)).toEqual([
+        'a@acme.test',
+        'b@acme.test',
+      ]);
+      stdin.mockReturnValue(Readable.from(['Name,Address\n']) as unknown as typeof process.stdin);
+      await expect(readInviteFile('-', 'reader')).rejects.toThrow(/^stdin looks like a CSV/);
+    } finally {
+      stdin.mockRestore();
+    }
   });
 });
