@@ -134,3 +134,59 @@ describe('display names and quoting (RFC 5322)', () => {
     expect(list.valid.map((address) => address.email)).toContain('ok@example.com');
   });
 });
+
+describe('pasted text, separator by separator', () => {
+  it('a quoted name may hold escaped quotes and commas', () => {
+    const list = parseAddressList('"Doe, \\"JJ\\", Jr." <jj@acme.test>, b@acme.test');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['"Doe, \\"JJ\\", Jr." <jj@acme.test>', 'jj@acme.test'],
+      ['b@acme.test', 'b@acme.test'],
+    ]);
+    expect(list.invalid).toEqual([]);
+  });
+
+  it('tabs, form feeds, vertical tabs and no-break spaces separate addresses too', () => {
+    const list = parseAddressList('a@acme.test\u00a0b@acme.test\fc@acme.test\vd@acme.test\te@acme.test');
+    expect(list.valid.map((address) => address.email)).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((name) => `${name}@acme.test`),
+    );
+  });
+
+  it('a line end (\\n or a lone \\r) closes an unclosed quote or bracket: the next line is read on its own', () => {
+    for (const text of ['"unclosed a@acme.test\rb@acme.test', '<unclosed a@acme.test\nb@acme.test']) {
+      const list = parseAddressList(text);
+      expect(list.valid.map((address) => address.email)).toEqual(['b@acme.test']);
+      expect(list.invalid).toHaveLength(1);
+    }
+  });
+
+  it('spaces inside angle brackets stay with the address', () => {
+    const list = parseAddressList('Ada < ada@acme.test >');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['Ada < ada@acme.test >', 'ada@acme.test'],
+    ]);
+  });
+
+  it('an @ inside a quoted name does not make it an address of its own', () => {
+    const list = parseAddressList('"ada@home" <ada@acme.test>');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['"ada@home" <ada@acme.test>', 'ada@acme.test'],
+    ]);
+    expect(list.invalid).toEqual([]);
+  });
+
+  it('words before a bare address are not its name: each is reported', () => {
+    const list = parseAddressList('Ada Lovelace ada@acme.test');
+    expect(list.valid.map((address) => address.email)).toEqual(['ada@acme.test']);
+    expect(list.invalid).toEqual([
+      { input: 'Ada', reason: 'missing @' },
+      { input: 'Lovelace', reason: 'missing @' },
+    ]);
+  });
+
+  it('a name cut off from its address by a comma is reported on its own', () => {
+    const list = parseAddressList('Ada, <ada@acme.test>');
+    expect(list.valid.map((address) => address.input)).toEqual(['<ada@acme.test>']);
+    expect(list.invalid).toEqual([{ input: 'Ada', reason: 'missing @' }]);
+  });
+});
