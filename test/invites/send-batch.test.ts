@@ -100,8 +100,9 @@ async function run(answer: Answer, options: Partial<BatchOptions<BatchRow>> & { 
     },
   });
   // Settled here too, so that a rejection is not reported as unhandled while time runs.
+  let endedAt = NaN;
   const settled = done.then(
-    () => undefined,
+    () => (endedAt = Date.now() - T0),
     () => undefined,
   );
   await vi.runAllTimersAsync();
@@ -110,7 +111,7 @@ async function run(answer: Answer, options: Partial<BatchOptions<BatchRow>> & { 
   const of = <T extends Timed['type']>(type: T) =>
     events.filter((event): event is Timed & { type: T } => event.type === type);
   const emails = (type: 'started' | 'sent' | 'failed') => of(type).map((event) => event.row.email);
-  return { ...fake, result, events, of, emails };
+  return { ...fake, result, events, of, emails, endedAt };
 }
 
 beforeEach(() => {
@@ -138,6 +139,13 @@ describe('sendBatch: every row once, with its own key', () => {
       expect(sent).toBeGreaterThan(started);
       expect(events[sent]).toMatchObject({ invitation: { id: `inv_${row.email}` } });
     }
+    expect(result).toEqual({ notStarted: [], journalError: undefined });
+  });
+
+  it('an empty batch sends nothing and leaves nothing unsent', async () => {
+    const { calls, result, events } = await run(ok, { rows: [] });
+    expect(calls).toEqual([]);
+    expect(events).toEqual([]);
     expect(result).toEqual({ notStarted: [], journalError: undefined });
   });
 
@@ -237,6 +245,26 @@ describe('sendBatch: a 429 holds the whole batch', () => {
     expect(Math.min(...later)).toBe(2_005);
     expect(of('rateLimited')).toHaveLength(1);
     expect(of('rateLimited')[0]).toMatchObject({ at: T0 + 5, wait: { until: T0 + 2_005, delayMs: 2_000 } });
+  });
+
+  it('after a 429 the batch ends with its last answer, not a slot later', async () => {
+    // Paced at one a second after the 429: b goes at 2015, c at 3015 (answered at 3025).
+    const { calls, endedAt } = await run(byEmail({ 'limited@acme.test': waitsOnce(429, 2_000) }), {
+      rows: rowsOf('limited', 'b', 'c'),
+      concurrency: 1,
+    });
+    expect(calls.map((call) => call.at - T0)).toEqual([0, 2_015, 3_015]);
+    expect(endedAt).toBe(3_025);
+  });
+
+  it('two workers waiting for a slot and one row left: it goes once, the other worker stops', async () => {
+    const { calls, of } = await run(byEmail({ 'limited@acme.test': waitsOnce(429, 2_000) }), {
+      rows: rowsOf('limited', 'b', 'x', 'c'),
+      concurrency: 2,
+    });
+    expect(calls.map((call) => call.email)).toEqual(['limited@acme.test', 'b@acme.test', 'x@acme.test', 'c@acme.test']);
+    expect(of('started').map((event) => event.row?.email)).toEqual(calls.map((call) => call.email));
+    expect(of('failed')).toEqual([]);
   });
 
   it('a wait for another reason (a 502 retried by the client) holds only its own row', async () => {
