@@ -202,3 +202,96 @@ describe('readInviteFile', () => {
     }
   });
 });
+
+describe('what the first line decides', () => {
+  it('an empty input has no rows; blank lines before the first address are counted', async () => {
+    expect(await parseInviteFile('', 'reader')).toEqual({
+      rows: [],
+      rejected: [],
+      duplicates: [],
+      blankLines: [],
+      hasRoleColumn: false,
+    });
+    const parsed = await parseInviteFile('\n\na@acme.test\n', 'reader');
+    expect(parsed.blankLines).toEqual([1, 2]);
+    expect(parsed.rows).toEqual([row(3, 'a@acme.test', 'a@acme.test', 'reader')]);
+  });
+
+  it('a first line of one word is a row to report, not a header', async () => {
+    const parsed = await parseInviteFile('Name\na@acme.test\n', 'reader');
+    expect(parsed.rejected).toEqual([{ line: 1, input: 'Name', reason: 'missing @' }]);
+    expect(parsed.rows.map((parsedRow) => parsedRow.line)).toEqual([2]);
+  });
+
+  it('a first line of several cells with an @ is a row too', async () => {
+    const parsed = await parseInviteFile('a@acme.test,b@acme.test\nc@acme.test\n', 'reader');
+    expect(parsed.rejected.map((rejected) => rejected.line)).toEqual([1]);
+    expect(parsed.rows.map((parsedRow) => parsedRow.email)).toEqual(['c@acme.test']);
+  });
+
+  it('names at most eight columns of a header without an email column, each cut at 40 characters', async () => {
+    await expect(parseInviteFile('A,B,C,D,E,F,G,H,I,J\n1,2\n', 'reader')).rejects.toThrow(
+      new UsageError(
+        'the input looks like a CSV without an email column (its header: "A", "B", "C", "D", "E", "F", "G", "H"); name the column of addresses "email"',
+      ),
+    );
+    await expect(parseInviteFile(`${'x'.repeat(50)},Team\r\n1,2\r\n`, 'reader')).rejects.toThrow(
+      new UsageError(
+        `the input looks like a CSV without an email column (its header: "${'x'.repeat(40)}", "Team"); name the column of addresses "email"`,
+      ),
+    );
+  });
+
+  it('finds the header across chunks, and picks the delimiter that gives an email column', async () => {
+    async function* chunks() {
+      yield 'Na';
+      yield 'me;Team,Unit;E-';
+      yield 'mail\r';
+      yield '\nAda;T,U;a@acme.test\n';
+    }
+    const parsed = await readInviteRows(chunks(), 'reader');
+    expect(parsed.rows).toEqual([row(2, 'a@acme.test', 'a@acme.test', 'reader')]);
+    expect(parsed.rejected).toEqual([]);
+  });
+});
+
+describe('read errors', () => {
+  it('an error reading the input is passed on as it is', async () => {
+    const failure = Object.assign(new Error('read failed'), { code: 'EIO' });
+    async function* failing() {
+      yield 'email\na@acme.test\n';
+      throw failure;
+    }
+    await expect(readInviteRows(failing(), 'reader')).rejects.toBe(failure);
+  });
+
+  it('an unclosed quote is told with its line, in words', async () => {
+    await expect(parseInviteFile('email\nada@example.com\n"bob@example.com\n', 'reader')).rejects.toThrow(
+      new UsageError(
+        'the input, line 3: Quote Not Closed: the parsing is finished with an opening quote at line 3; nothing was sent',
+      ),
+    );
+  });
+});
+
+describe('parseArgumentRows, by position', () => {
+  it('gives rows, rejections and repeats the position of their argument', () => {
+    const parsed = parseArgumentRows(['a@acme.test', 'x, b@acme.test', 'A@acme.test b@acme.test'], 'owner');
+    expect(parsed.rows).toEqual([
+      { line: undefined, index: 1, input: 'a@acme.test', email: 'a@acme.test', role: 'owner' },
+      { line: undefined, index: 2, input: 'b@acme.test', email: 'b@acme.test', role: 'owner' },
+    ]);
+    expect(parsed.rejected).toEqual([{ line: undefined, index: 2, input: 'x', reason: 'missing @' }]);
+    expect(parsed.duplicates).toEqual([
+      { line: undefined, index: 3, input: 'A@acme.test', firstLine: undefined },
+      { line: undefined, index: 3, input: 'b@acme.test', firstLine: undefined },
+    ]);
+    expect(parsed.hasRoleColumn).toBe(false);
+  });
+
+  it('without --role every address is refused', () => {
+    expect(parseArgumentRows(['a@acme.test'], undefined).rejected).toEqual([
+      { line: undefined, index: 1, input: 'a@acme.test', reason: 'no role: add a role column or pass --role' },
+    ]);
+  });
+});
