@@ -190,3 +190,56 @@ describe('pasted text, separator by separator', () => {
     expect(list.invalid).toEqual([{ input: 'Ada', reason: 'missing @' }]);
   });
 });
+
+describe('parseAddress: what the RFC parser decides, and what is said when it cannot', () => {
+  it('an escaped quote does not end a quoted name', () => {
+    const list = parseAddressList('"a\\", b" <x@acme.test>');
+    expect(list.valid.map((address) => address.input)).toEqual(['"a\\", b" <x@acme.test>']);
+    expect(list.invalid).toEqual([]);
+    // A backslash at the very end is kept as typed.
+    expect(parseAddressList('"abc\\').invalid).toEqual([{ input: '"abc\\', reason: 'missing @' }]);
+  });
+
+  it('takes comments out of an address, with an international domain too', () => {
+    expect(parseAddress('(comment) a@acme.test')).toMatchObject({ email: 'a@acme.test' });
+    expect(parseAddress('(коммент) ivan@пример.рф')).toMatchObject({
+      email: 'ivan@xn--e1afmkfd.xn--p1ai',
+      display: 'ivan@пример.рф',
+    });
+  });
+
+  it('refuses a group, asking for its addresses', () => {
+    expect(parseAddress('Team: Ada <a@acme.test>;')).toEqual({
+      input: 'Team: Ada <a@acme.test>;',
+      reason: 'a group of addresses; list the addresses themselves',
+    });
+  });
+
+  it('says what is wrong when the RFC parser cannot read it', () => {
+    // Nothing in brackets: the plain check's reason, or the quotes when the rest looks fine.
+    expect(parseAddress('"Ada Lovelace" nobody')).toMatchObject({ reason: 'missing @' });
+    expect(parseAddress('x"ada@acme.test"')).toMatchObject({ reason: 'check the quotes: not a valid address' });
+    expect(parseAddressList('"unclosed a@acme.test\nb@acme.test').invalid).toEqual([
+      { input: '"unclosed a@acme.test', reason: 'check the quotes: not a valid address' },
+    ]);
+    // In brackets: the address there, spaces and all, as a plain one.
+    expect(parseAddress('Ada, Jr. < ada@acme.test >')).toMatchObject({ email: 'ada@acme.test' });
+  });
+
+  it('strips mailto: only at the start, after surrounding spaces', () => {
+    expect(parseAddress(' mailto:ada@acme.test ')).toMatchObject({ email: 'ada@acme.test' });
+    expect(parseAddress('amailto:b@acme.test')).toMatchObject({ reason: 'value is not a valid email address' });
+  });
+
+  it('names a domain that has no ASCII form', () => {
+    expect(parseAddress('a@xn--.test')).toEqual({ input: 'a@xn--.test', reason: '"xn--.test" is not a valid domain' });
+  });
+
+  it('takes a label of exactly 63 and a domain of exactly 253 characters as within their limits', () => {
+    expect(parseAddress(`a@${'b'.repeat(63)}.test`)).toHaveProperty('email');
+    const domain = `${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(60)}.tst`;
+    expect(domain).toHaveLength(253);
+    // Within the domain's limit, so the whole address's limit is what is said.
+    expect(parseAddress(`a@${domain}`)).toMatchObject({ reason: 'an email address is at most 254 characters' });
+  });
+});
