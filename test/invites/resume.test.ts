@@ -122,11 +122,16 @@ describe('the plan of a resumed run', () => {
     expect(plan.rows[0]).toMatchObject({ reused: true, since: Date.parse('2026-11-26T09:00:00Z') });
     expect(plan.rows[1]).toMatchObject({ reused: false, since: now });
     // A record without a readable time: the key counts as first used now.
-    const timeless = JournalIndex.of([run('start'), row('flight@x.test', 'attempt', { at: undefined as never })]);
-    expect(planRun(rowsOf('flight@x.test'), context, timeless, now).rows[0]).toMatchObject({
-      reused: true,
-      since: now,
-    });
+    const timeless = JournalIndex.of([
+      { ...run('start'), at: undefined as never },
+      row('flight@x.test', 'attempt', { at: undefined as never }),
+    ]);
+    const timelessPlan = planRun(rowsOf('flight@x.test'), context, timeless, now);
+    expect(timelessPlan.rows[0]).toMatchObject({ reused: true, since: now });
+    // Nor does the resume line say when the run was.
+    expect(resumeLine(timelessPlan, false)).toBe(
+      'Resuming the unfinished run: 0 row(s) it already sent are skipped, 1 row(s) without a confirmed outcome go again with their original key.',
+    );
   });
 
   it('rows from several open runs: all of them are resumed, under the latest', () => {
@@ -140,8 +145,15 @@ describe('the plan of a resumed run', () => {
       run('start', 'other'),
       row('d@x.test', 'attempt', { run: 'other', at: '2026-11-26T12:00:00Z' }),
     ]);
+    for (const order of [
+      ['c@x.test', 'a@x.test', 'b@x.test'],
+      ['b@x.test', 'c@x.test', 'a@x.test'],
+      ['a@x.test', 'b@x.test', 'c@x.test'],
+      ['b@x.test', 'a@x.test'],
+      ['a@x.test', 'b@x.test'],
+    ])
+      expect(planRun(rowsOf(...order), context, index).run).toBe('late');
     const plan = planRun(rowsOf('c@x.test', 'a@x.test', 'b@x.test'), context, index);
-    expect(plan.run).toBe('late');
     expect(plan.resumed.map((open) => open.run).sort()).toEqual(['early', 'late', 'middle']);
     expect(resumeLine(plan, false)).toBe(
       'Resuming the unfinished run from 2026-11-26 11:00 UTC: 0 row(s) it already sent are skipped, 3 row(s) without a confirmed outcome go again with their original key.',
