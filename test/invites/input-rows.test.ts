@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -83,13 +83,21 @@ describe('CSV as spreadsheets write it', () => {
     expect((await parseInviteFile('Email\nada@example.com\n', 'reader')).hasRoleColumn).toBe(false);
   });
 
-  it.each(['email', 'Email', 'EMAIL', 'E-mail', 'E-mail Address', 'e_mail_address', 'Email address', ' Mail '])(
-    'takes "%s" as the email column',
-    async (header) => {
-      const parsed = await parseInviteFile(`Name,${header}\nAda,ada@example.com\n`, 'reader');
-      expect(parsed.rows.map((row) => row.email)).toEqual(['ada@example.com']);
-    },
-  );
+  it.each([
+    'email',
+    'Email',
+    'EMAIL',
+    'E-mail',
+    'Emails',
+    'E-mail Address',
+    'e_mail_address',
+    'Email address',
+    ' Mail ',
+    'Mail Address',
+  ])('takes "%s" as the email column', async (header) => {
+    const parsed = await parseInviteFile(`Name,${header}\nAda,ada@example.com\n`, 'reader');
+    expect(parsed.rows.map((row) => row.email)).toEqual(['ada@example.com']);
+  });
 
   it.each([';', '\t'])(
     'reads a header and rows split by %j, as some locales and TSV exports write them',
@@ -289,11 +297,83 @@ describe('parseArgumentRows, by position', () => {
       { line: undefined, index: 3, input: 'b@acme.test', firstLine: undefined },
     ]);
     expect(parsed.hasRoleColumn).toBe(false);
+    expect(parsed.blankLines).toEqual([]);
   });
 
   it('without --role every address is refused', () => {
     expect(parseArgumentRows(['a@acme.test'], undefined).rejected).toEqual([
       { line: undefined, index: 1, input: 'a@acme.test', reason: 'no role: add a role column or pass --role' },
     ]);
+  });
+});
+
+describe('columns and cells', () => {
+  it('a role column may come first, and its cells may have spaces and capitals', async () => {
+    const parsed = await parseInviteFile('role,email\n Owner ,a@acme.test\n', 'reader');
+    expect(parsed.hasRoleColumn).toBe(true);
+    expect(parsed.rows).toEqual([row(2, 'a@acme.test', 'a@acme.test', 'owner')]);
+  });
+
+  it('a row of spaces and empty cells is a blank line; a row too short for the email column has no address', async () => {
+    const parsed = await parseInviteFile('Name,Team,Email\n  ,  , \nAda\nBob,Ops,b@acme.test\n', 'reader');
+    expect(parsed.blankLines).toEqual([2]);
+    expect(parsed.rejected).toEqual([{ line: 3, input: '', reason: 'no address' }]);
+    expect(parsed.rows.map((parsedRow) => parsedRow.line)).toEqual([4]);
+  });
+
+  it('a list of addresses has no quoting: a stray quote spoils only its own line', async () => {
+    const parsed = await parseInviteFile('a@acme.test\n"b@acme.test\nc@acme.test\n', 'reader');
+    expect(parsed.rows.map((parsedRow) => parsedRow.email)).toEqual(['a@acme.test', 'c@acme.test']);
+    expect(parsed.rejected.map((rejected) => rejected.line)).toEqual([2]);
+  });
+
+  it('a NUL inside a line of a list stays in it, and the line is refused', async () => {
+    const parsed = await parseInviteFile('a@acme.test\u0000b\n', 'reader');
+    expect(parsed.rejected).toEqual([{ line: 1, input: 'a@acme.test\u0000b', reason: expect.any(String) }]);
+    expect(parsed.rows).toEqual([]);
+  });
+
+  it('a header split by semicolons without an email column is named as such', async () => {
+    await expect(parseInviteFile('Name;Address\nAda;ada@acme.test\n', 'reader')).rejects.toThrow(
+      /its header: "Name", "Address"\)/,
+    );
+  });
+
+  it('the first line is only the first line: a header without an email column, split across chunks or alone', async () => {
+    async function* chunks() {
+      yield 'Name,Address';
+      yield '\nAda,ada@acme.test\n';
+    }
+    await expect(readInviteRows(chunks(), 'reader')).rejects.toThrow(/its header: "Name", "Address"\)/);
+    await expect(parseInviteFile('Name,Address', 'reader')).rejects.toThrow(/its header: "Name", "Address"\)/);
+  });
+});
+
+describe('readInviteFile, more', () => {
+  it('says what the system said for other errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'invite-tui-rows-'));
+    try {
+      const file = join(dir, 'people.csv');
+      writeFileSync(file, 'a@acme.test\n');
+      await expect(readInviteFile(join(file, 'x'), 'reader')).rejects.toThrow(
+        new RegExp(`^Cannot read ${join(file, 'x')}: ENOTDIR`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes every file it reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'invite-tui-rows-'));
+    const open = () => readdirSync('/proc/self/fd').length;
+    try {
+      const file = join(dir, 'people.csv');
+      writeFileSync(file, 'a@acme.test\n');
+      const before = open();
+      for (let i = 0; i < 20; i++) await readInviteFile(file, 'reader');
+      expect(open()).toBeLessThan(before + 5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
