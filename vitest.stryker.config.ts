@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/{api,fuzz,invites,sandbox,text,tui}/**/*.test.ts'],
     // These run the built binary too (Stryker's copy of the project has no dist/).
     exclude: ['test/sandbox/kill-loop.test.ts', 'test/sandbox/modes.test.ts'],
+    // Lets a test of many rows run fewer (see input-rows.test.ts): each mutant re-runs it.
+    env: { MUTATION_TESTING: '1' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -26,16 +26,21 @@ export class Pacer {
   /** A request that started at `at` was not rate limited. */
   accept(at: number): void {
     this.accepted.push(at);
+    this.acceptedLastSecond();
+  }
+
+  /** Forgets what is older than a second (requests end out of order, so not only at the front). */
+  private acceptedLastSecond(): number[] {
     const since = this.clock() - WINDOW_MS;
-    while ((this.accepted[0] ?? Infinity) < since) this.accepted.shift();
+    this.accepted = this.accepted.filter((at) => at >= since);
+    return this.accepted;
   }
 
   /** The server said 429 and asked for a pause until `until`: hold every new request, learn its rate, once. */
   rateLimited(until: number): void {
     this.pauseUntil(until);
     if (this.rate !== undefined) return;
-    const since = this.clock() - WINDOW_MS;
-    const perSecond = this.accepted.filter((at) => at >= since).length;
+    const perSecond = this.acceptedLastSecond().length;
     this.rate = Math.max(1, perSecond * MARGIN);
     this.capacity = Math.max(1, Math.floor(this.rate) - this.concurrency);
     this.tokens = this.capacity;

@@ -34,7 +34,8 @@ export type BatchEvent<R extends BatchRow> =
   | { type: 'nextPass'; rows: number };
 
 export interface BatchOptions<R extends BatchRow> {
-  client: InvitationsClient;
+  /** Only its invite call is used, so tests can drive the batch with a fake. */
+  client: Pick<InvitationsClient, 'createInvitation'>;
   org: string;
   sendEmail: boolean;
   rows: readonly R[];

@@ -61,6 +61,10 @@ describe('sendAgainWithSameKey: the one rule for the client, the passes, resume 
     ['422', http(422), 'never'],
     ['a refusal before sending', kind('refused'), 'never'],
     ['a replayed answer', new ApiError({ kind: 'invalid_response', type: REPLAYED_ANSWER, detail: 'x' }), 'never'],
+    ['a cancelled request', new ApiError({ kind: 'cancelled', detail: 'x' }), 'on-request'],
+    // Journals keep the type: a replay journaled by an earlier version is still one.
+    ['a journaled replay', { kind: 'invalid_response', type: 'replayed_answer' }, 'never'],
+    ['a status without its kind', { status: 502 }, 'never'],
     // As the journal records them: status, and `type ?? kind` (older journals) or the kind.
     ['journaled 502', { kind: 'http', type: 'bad_gateway', status: 502 }, 'now'],
     ['journaled network', { kind: 'network', type: 'network' }, 'now'],
@@ -85,6 +89,12 @@ describe('parseRetryAfter', () => {
     ['Thu, 26 Nov 2026 09:59:00 GMT', 0],
     ['soon', undefined],
     ['-3', undefined],
+    ['5s', undefined],
+    // Dates Date.parse would read, which are not HTTP-dates.
+    ['-3 Nov 2026', undefined],
+    ['A 2026', undefined],
+    ['', undefined],
+    ['Thu, 26 Nov 2026 10:00:00 XYZ', undefined],
     [null, undefined],
   ])('%j → %s', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
@@ -98,6 +108,11 @@ describe('retryDelay', () => {
       requestedMs: 2000,
       capped: false,
     });
+    expect(retryDelay(http(429, 60), 1, DEFAULT_RETRY_POLICY)).toEqual({
+      delayMs: 60_000,
+      requestedMs: 60_000,
+      capped: false,
+    });
     expect(retryDelay(http(429, 3600), 1, DEFAULT_RETRY_POLICY)).toEqual({
       delayMs: 60_000,
       requestedMs: 3_600_000,
@@ -107,7 +122,7 @@ describe('retryDelay', () => {
 
   it('otherwise backs off exponentially with full jitter', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxBackoffMs: 1000 };
-    expect(retryDelay(http(502), 1, policy, () => 0.999).delayMs).toBe(100);
+    expect(retryDelay(http(502), 1, policy, () => 0.999)).toEqual({ delayMs: 100, capped: false });
     expect(retryDelay(http(502), 3, policy, () => 0.5).delayMs).toBe(200);
     expect(retryDelay(http(502), 10, policy, () => 0.999).delayMs).toBe(999);
     expect(retryDelay(http(502), 2, policy, () => 0).delayMs).toBe(0);

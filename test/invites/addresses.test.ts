@@ -134,3 +134,112 @@ describe('display names and quoting (RFC 5322)', () => {
     expect(list.valid.map((address) => address.email)).toContain('ok@example.com');
   });
 });
+
+describe('pasted text, separator by separator', () => {
+  it('a quoted name may hold escaped quotes and commas', () => {
+    const list = parseAddressList('"Doe, \\"JJ\\", Jr." <jj@acme.test>, b@acme.test');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['"Doe, \\"JJ\\", Jr." <jj@acme.test>', 'jj@acme.test'],
+      ['b@acme.test', 'b@acme.test'],
+    ]);
+    expect(list.invalid).toEqual([]);
+  });
+
+  it('tabs, form feeds, vertical tabs and no-break spaces separate addresses too', () => {
+    const list = parseAddressList('a@acme.test\u00a0b@acme.test\fc@acme.test\vd@acme.test\te@acme.test');
+    expect(list.valid.map((address) => address.email)).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((name) => `${name}@acme.test`),
+    );
+  });
+
+  it('a line end (\\n or a lone \\r) closes an unclosed quote or bracket: the next line is read on its own', () => {
+    for (const text of ['"unclosed a@acme.test\rb@acme.test', '<unclosed a@acme.test\nb@acme.test']) {
+      const list = parseAddressList(text);
+      expect(list.valid.map((address) => address.email)).toEqual(['b@acme.test']);
+      expect(list.invalid).toHaveLength(1);
+    }
+  });
+
+  it('spaces inside angle brackets stay with the address', () => {
+    const list = parseAddressList('Ada < ada@acme.test >');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['Ada < ada@acme.test >', 'ada@acme.test'],
+    ]);
+  });
+
+  it('an @ inside a quoted name does not make it an address of its own', () => {
+    const list = parseAddressList('"ada@home" <ada@acme.test>');
+    expect(list.valid.map((address) => [address.input, address.email])).toEqual([
+      ['"ada@home" <ada@acme.test>', 'ada@acme.test'],
+    ]);
+    expect(list.invalid).toEqual([]);
+  });
+
+  it('words before a bare address are not its name: each is reported', () => {
+    const list = parseAddressList('Ada Lovelace ada@acme.test');
+    expect(list.valid.map((address) => address.email)).toEqual(['ada@acme.test']);
+    expect(list.invalid).toEqual([
+      { input: 'Ada', reason: 'missing @' },
+      { input: 'Lovelace', reason: 'missing @' },
+    ]);
+  });
+
+  it('a name cut off from its address by a comma is reported on its own', () => {
+    const list = parseAddressList('Ada, <ada@acme.test>');
+    expect(list.valid.map((address) => address.input)).toEqual(['<ada@acme.test>']);
+    expect(list.invalid).toEqual([{ input: 'Ada', reason: 'missing @' }]);
+  });
+});
+
+describe('parseAddress: what the RFC parser decides, and what is said when it cannot', () => {
+  it('an escaped quote does not end a quoted name', () => {
+    const list = parseAddressList('"a\\", b" <x@acme.test>');
+    expect(list.valid.map((address) => address.input)).toEqual(['"a\\", b" <x@acme.test>']);
+    expect(list.invalid).toEqual([]);
+    // A backslash at the very end is kept as typed.
+    expect(parseAddressList('"abc\\').invalid).toEqual([{ input: '"abc\\', reason: 'missing @' }]);
+  });
+
+  it('takes comments out of an address, with an international domain too', () => {
+    expect(parseAddress('(comment) a@acme.test')).toMatchObject({ email: 'a@acme.test' });
+    expect(parseAddress('(коммент) ivan@пример.рф')).toMatchObject({
+      email: 'ivan@xn--e1afmkfd.xn--p1ai',
+      display: 'ivan@пример.рф',
+    });
+  });
+
+  it('refuses a group, asking for its addresses', () => {
+    expect(parseAddress('Team: Ada <a@acme.test>;')).toEqual({
+      input: 'Team: Ada <a@acme.test>;',
+      reason: 'a group of addresses; list the addresses themselves',
+    });
+  });
+
+  it('says what is wrong when the RFC parser cannot read it', () => {
+    // Nothing in brackets: the plain check's reason, or the quotes when the rest looks fine.
+    expect(parseAddress('"Ada Lovelace" nobody')).toMatchObject({ reason: 'missing @' });
+    expect(parseAddress('x"ada@acme.test"')).toMatchObject({ reason: 'check the quotes: not a valid address' });
+    expect(parseAddressList('"unclosed a@acme.test\nb@acme.test').invalid).toEqual([
+      { input: '"unclosed a@acme.test', reason: 'check the quotes: not a valid address' },
+    ]);
+    // In brackets: the address there, spaces and all, as a plain one.
+    expect(parseAddress('Ada, Jr. < ada@acme.test >')).toMatchObject({ email: 'ada@acme.test' });
+  });
+
+  it('strips mailto: only at the start, after surrounding spaces', () => {
+    expect(parseAddress(' mailto:ada@acme.test ')).toMatchObject({ email: 'ada@acme.test' });
+    expect(parseAddress('amailto:b@acme.test')).toMatchObject({ reason: 'value is not a valid email address' });
+  });
+
+  it('names a domain that has no ASCII form', () => {
+    expect(parseAddress('a@xn--.test')).toEqual({ input: 'a@xn--.test', reason: '"xn--.test" is not a valid domain' });
+  });
+
+  it('takes a label of exactly 63 and a domain of exactly 253 characters as within their limits', () => {
+    expect(parseAddress(`a@${'b'.repeat(63)}.test`)).toHaveProperty('email');
+    const domain = `${'b'.repeat(62)}.${'c'.repeat(62)}.${'d'.repeat(62)}.${'e'.repeat(60)}.tst`;
+    expect(domain).toHaveLength(253);
+    // Within the domain's limit, so the whole address's limit is what is said.
+    expect(parseAddress(`a@${domain}`)).toMatchObject({ reason: 'an email address is at most 254 characters' });
+  });
+});
