@@ -80,7 +80,21 @@ export function defaultJournalPath(env: NodeJS.ProcessEnv = process.env): string
 const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 
 export function fileJournal(path: string): Journal {
+  return appender(path, false);
+}
+
+/**
+ * The journal for one bulk run: the file is opened once and kept until `close()`, so a record is
+ * one write rather than an open, a write and a close. Only for while the run holds its claims:
+ * compaction (which replaces the file) waits for every claim to be given back.
+ */
+export function runJournal(path: string): Journal & { close(): void } {
+  return appender(path, true);
+}
+
+function appender(path: string, keepOpen: boolean): Journal & { close(): void } {
   let dirReady = false;
+  let fd: number | undefined;
   return {
     path,
     append(entry) {
@@ -90,7 +104,15 @@ export function fileJournal(path: string): Journal {
           mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
           dirReady = true;
         }
-        appendRecord(path, record);
+        fd ??= openSync(path, APPEND_FLAGS, 0o600);
+        try {
+          appendRecord(fd, record);
+        } finally {
+          if (!keepOpen) {
+            closeSync(fd);
+            fd = undefined;
+          }
+        }
       } catch (error) {
         throw new JournalWriteError(path, (error as NodeJS.ErrnoException).code ?? 'EIO');
       }
@@ -101,19 +123,23 @@ export function fileJournal(path: string): Journal {
         if (entry) onEntry(entry);
         return entry !== undefined;
       }),
+    close() {
+      if (fd === undefined) return;
+      const open = fd;
+      fd = undefined;
+      closeSync(open);
+    },
   };
 }
 
-/** One write per record; a file whose last line was cut short gets its newline in that same write. */
-function appendRecord(path: string, record: string): void {
-  const fd = openSync(path, APPEND_FLAGS, 0o600);
-  try {
-    const text = endsCutOff(fd) ? `\n${record}` : record;
-    const bytes = Buffer.from(text);
-    if (writeSync(fd, bytes) !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * One write per record; a file whose last line was cut short (another process killed mid-write)
+ * gets its newline in that same write.
+ */
+function appendRecord(fd: number, record: string): void {
+  const text = endsCutOff(fd) ? `\n${record}` : record;
+  const bytes = Buffer.from(text);
+  if (writeSync(fd, bytes) !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
 }
 
 function endsCutOff(fd: number): boolean {

@@ -7,7 +7,7 @@ import type { Invitation } from '../api/schemas.js';
 import { planRun, type RowPlanContext, type RunPlan } from '../invites/resume.js';
 import { RowClaims, type Holder } from './claims.js';
 import { intentId } from './intents.js';
-import { fileJournal, type Journal } from './journal.js';
+import { runJournal, type Journal } from './journal.js';
 import { loadJournal } from './rotate.js';
 
 export interface RunJournalOptions extends RowPlanContext {
@@ -54,7 +54,15 @@ export async function openRun<R extends { email: string; role: string }>(
       options.onCompacting,
     );
     const plan = planRun(rows, options, loaded.index);
-    const journal = fileJournal(options.journalPath);
+    // Open for as long as the claims are held; closed before they are given back.
+    const journal = runJournal(options.journalPath);
+    const release = () => {
+      try {
+        journal.close();
+      } finally {
+        claims.releaseAll();
+      }
+    };
     const runRecord = (event: 'start' | 'end', run: string) =>
       journal.append({ event, run, api: options.api, org: options.org, source: 'send' });
     return {
@@ -73,10 +81,10 @@ export async function openRun<R extends { email: string; role: string }>(
             for (const run of runs) runRecord('end', run);
           }
         } finally {
-          claims.releaseAll();
+          release();
         }
       },
-      release: () => claims.releaseAll(),
+      release,
     };
   } catch (error) {
     claims.releaseAll();

@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RowClaims } from '../../src/journal/claims.js';
 import { intentId, JournalIndex } from '../../src/journal/intents.js';
-import { fileJournal, JournalWriteError, readJournalFile, type RowEntry } from '../../src/journal/journal.js';
+import {
+  fileJournal,
+  JournalWriteError,
+  readJournalFile,
+  runJournal,
+  type RowEntry,
+} from '../../src/journal/journal.js';
 import { historyPath, loadJournal } from '../../src/journal/rotate.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'invite-tui-journal-'));
@@ -38,6 +44,20 @@ describe('a journal that heals', () => {
     journal.append(attempt('a@x.test'));
     appendFileSync(path, '{"at":"2026-11-26T10:00:00Z","api":"http://127.0.0.1:1/","event":"se');
     journal.append(attempt('b@x.test'));
+    const read = readJournalFile(path);
+    expect(read.entries.map((entry) => ('email' in entry ? entry.email : ''))).toEqual(['a@x.test', 'b@x.test']);
+    expect(read.skipped).toBe(1);
+  });
+
+  it("a run's journal, kept open, still ends a line another process cut short, and each record is on file at once", () => {
+    const path = join(dir(), 'journal.jsonl');
+    const journal = runJournal(path);
+    journal.append(attempt('a@x.test'));
+    expect(readJournalFile(path).entries).toHaveLength(1);
+    appendFileSync(path, '{"at":"2026-11-26T10:00:00Z","api":"http://127.0.0.1:1/","event":"se');
+    journal.append(attempt('b@x.test'));
+    journal.close();
+    journal.close();
     const read = readJournalFile(path);
     expect(read.entries.map((entry) => ('email' in entry ? entry.email : ''))).toEqual(['a@x.test', 'b@x.test']);
     expect(read.skipped).toBe(1);
