@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddress, parseAddressList } from '../../src/invites/addresses.js';
+import { addressKey, parseAddress, parseAddressList } from '../../src/invites/addresses.js';
 
 describe('parseAddressList', () => {
   it('splits on commas, semicolons, spaces and newlines', () => {
@@ -241,5 +241,27 @@ describe('parseAddress: what the RFC parser decides, and what is said when it ca
     expect(domain).toHaveLength(253);
     // Within the domain's limit, so the whole address's limit is what is said.
     expect(parseAddress(`a@${domain}`)).toMatchObject({ reason: 'an email address is at most 254 characters' });
+  });
+});
+
+describe('addressKey: how a typed address and one a server lists compare', () => {
+  it('ignores case and the spelling of the domain, and agrees with the parser', () => {
+    expect(addressKey('Ada@Example.COM')).toBe('ada@example.com');
+    expect(addressKey('jörg@bücher.example')).toBe('jörg@xn--bcher-kva.example');
+    expect(addressKey('JÖRG@BÜCHER.example')).toBe(addressKey('jörg@xn--bcher-kva.example'));
+    const parsed = parseAddress('Grace <Grace@ACME.test>');
+    expect('key' in parsed && parsed.key).toBe(addressKey('grace@acme.test'));
+  });
+
+  it('a server string the parser would refuse is only normalized, never rejected', () => {
+    expect(addressKey('NOT-AN-ADDRESS')).toBe('not-an-address');
+    expect(addressKey('a@b@Example.com')).toBe('a@b@example.com');
+    expect(addressKey('x@')).toBe('x@');
+  });
+
+  it('a long file of few domains: each converted domain is reused, and the cache stays bounded', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => addressKey(`u${i}@D${i % 7}.Example`));
+    expect(new Set(keys.map((key) => key.split('@')[1])).size).toBe(7);
+    expect(addressKey(`z@dömain-${'x'.repeat(3)}.test`)).toBe('z@xn--dmain-xxx-07a.test');
   });
 });
