@@ -186,7 +186,9 @@ export async function sendRows(options: SendRowsOptions): Promise<SendRowsOutcom
         : { ...row, kind: 'not_sent', reason: why },
     );
   if (missingOrg)
-    say(`${org}: no such organization (the server answered 404 to the invitation). \`invite-tui orgs\` lists yours.`);
+    say(
+      `${org}: no such organization (the server answered 404 to the invitation). Check the key (\`invite-tui orgs\` lists yours where the server offers that list).`,
+    );
   const unsent = missingOrg && !journalError ? 0 : notStarted.length;
   try {
     opened.finish(!journalError && unsent === 0 && open === 0);
