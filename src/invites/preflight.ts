@@ -53,7 +53,9 @@ export async function preflight(client: InvitationsClient, org: string, options:
     if (limit !== undefined && count !== undefined) {
       result.seatsLeft = { left: Math.max(0, limit - count - (pendingCount ?? 0)), limit };
     } else if (details) {
-      result.skipped.push('the member limit: the server does not say both the limit and how many members count against it');
+      result.skipped.push(
+        'the member limit: the server does not say both the limit and how many members count against it',
+      );
     }
   }
   return result;

@@ -125,7 +125,9 @@ describe('the platform as documented: members and org details, no lists of our o
     const result = await runCli(['send', '--org', 'acme', '--role', 'reader', '--dry-run', 'x@example.com'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/→\s+x@example\.com\s+reader\s+would send/);
-    expect(result.stderr).toContain('the member limit: the server does not say both the limit and how many members count against it');
+    expect(result.stderr).toContain(
+      'the member limit: the server does not say both the limit and how many members count against it',
+    );
   });
 });
 

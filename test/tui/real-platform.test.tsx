@@ -73,6 +73,17 @@ describe('a part-A-only server', () => {
     app.unmount();
   });
 
+  it('Review counts an invalid address as not sent instead of dropping it silently', async () => {
+    const { server, app } = await platform({ companion: 'none' });
+    await app.waitFor('Type the organization key');
+    await app.burst('acme', ENTER, 'ada@acme.test bogus@', ENTER, ENTER);
+    expect(await app.waitFor('Enter sends the invitation')).toContain('1 · 1 invalid, not sent');
+    await app.press(ENTER);
+    await app.waitFor('Result 1 sent');
+    expect(sentTo(server).map((sent) => sent.email)).toEqual(['ada@acme.test']);
+    app.unmount();
+  });
+
   it('says so when the server answers with another role than the one asked for', async () => {
     const { server, app } = await platform({ companion: 'none', roleOnly: true, answerRole: 'reader' });
     await app.waitFor('Type the organization key');

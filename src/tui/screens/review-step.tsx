@@ -45,6 +45,9 @@ export function ReviewStep({
     triage.alreadyPending.length > 0 && `${triage.alreadyPending.length} already pending`,
   ].filter(Boolean);
   const pendingText = already.length > 0 ? ` · ${already.join(', ')}, skipped` : '';
+  // An address the addresses step marked invalid is not sent: Review says so rather than drop it.
+  const invalidCount = triage.list.invalid.length;
+  const invalidText = invalidCount > 0 ? ` · ${invalidCount} invalid, not sent` : '';
   const notCheckedText =
     triage.notChecked.length > 0
       ? `Not checked before sending: ${triage.notChecked.join(', ')} (the server decides).`
@@ -52,7 +55,7 @@ export function ReviewStep({
   // Every value wraps in its own column rather than being cut; the addresses get what is left.
   const lines = (text: string, columns: number) => Math.max(1, Math.ceil(text.length / Math.max(1, columns)));
   const valueColumns = width - LABEL_WIDTH;
-  const fieldLines = [orgText, roleText, emailText, `${addresses.length}${pendingText}`].reduce(
+  const fieldLines = [orgText, roleText, emailText, `${addresses.length}${pendingText}${invalidText}`].reduce(
     (sum, text) => sum + lines(text, valueColumns),
     0,
   );
@@ -90,6 +93,7 @@ export function ReviewStep({
         <Text wrap="wrap">
           {addresses.length}
           {pendingText && <Text color={theme.color('warning')}>{pendingText}</Text>}
+          {invalidText && <Text color={theme.color('error')}>{invalidText}</Text>}
         </Text>
       </Field>
       {shown.map((address) => (
