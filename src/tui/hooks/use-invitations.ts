@@ -120,8 +120,12 @@ export function useInvitationsStore(): InvitationsStore {
 
 /** The org's invitations (newest first, as the server sends them) and a way to load them again. */
 export function useInvitations(org: string | undefined) {
-  const store = useContext(InvitationsContext);
-  if (!store) throw new Error('useInvitations() needs an <InvitationsContext.Provider>');
+  return useOrgList(useContext(InvitationsContext), org, 'useInvitations() needs an <InvitationsContext.Provider>');
+}
+
+/** One org's list from its store: loading until an org is chosen, and a way to load it again. */
+export function useOrgList<T>(store: OrgListStore<T> | undefined, org: string | undefined, missingProvider: string) {
+  if (!store) throw new Error(missingProvider);
   const resource = useSyncExternalStore(store.subscribe, () => (org === undefined ? LOADING : store.get(org)));
   useEffect(() => {
     if (org !== undefined) store.ensure(org);

@@ -1,11 +1,10 @@
 // The org's members, where the server lists them (the platform documents the endpoint; a
 // part-A-only server does not have it): what "already a member" is known by before sending.
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { InvitationsClient } from '../../api/client.js';
 import type { Member } from '../../api/schemas.js';
 import { useClient } from '../services.js';
-import type { Resource } from './use-api-resource.js';
-import { loadOrgList, OrgListStore } from './use-invitations.js';
+import { loadOrgList, OrgListStore, useOrgList } from './use-invitations.js';
 
 export class MembersStore extends OrgListStore<Member> {
   constructor(client: InvitationsClient) {
@@ -15,8 +14,6 @@ export class MembersStore extends OrgListStore<Member> {
     );
   }
 }
-
-const LOADING: Resource<Member[]> = { status: 'loading' };
 
 export const MembersContext = createContext<MembersStore | undefined>(undefined);
 
@@ -28,11 +25,5 @@ export function useMembersStore(): MembersStore {
 
 /** The org's members, loading until an org is chosen, and a way to load them again. */
 export function useMembers(org: string | undefined) {
-  const store = useContext(MembersContext);
-  if (!store) throw new Error('useMembers() needs a <MembersContext.Provider>');
-  const resource = useSyncExternalStore(store.subscribe, () => (org === undefined ? LOADING : store.get(org)));
-  useEffect(() => {
-    if (org !== undefined) store.ensure(org);
-  }, [org, store]);
-  return { resource, invalidate: () => org !== undefined && store.invalidate(org) };
+  return useOrgList(useContext(MembersContext), org, 'useMembers() needs a <MembersContext.Provider>');
 }
